@@ -1,0 +1,34 @@
+// The executable's entry. --help and --version answer before anything heavy is loaded; the rest is loaded lazily.
+import { HELP, VERSION } from '../src/cli/help';
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === 'version')) {
+    process.stdout.write(`kubectl-podwhy ${VERSION}\n`);
+    return 0;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const { run } = await import('../src/cli/run');
+  const { readFileSync } = await import('node:fs');
+  return run(argv, {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: () => readFileSync(0),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    clock: () => Date.now(),
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`podwhy: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

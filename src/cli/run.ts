@@ -1,0 +1,140 @@
+// The command line: the only place that turns arguments into work, writes output and decides the exit code.
+import yargs from 'yargs';
+import { dump } from 'js-yaml';
+import pc from 'picocolors';
+import { parseSelector, SelectorError } from '../k8s/selectors';
+import { parseTime } from '../k8s/time';
+import { buildReport, exitCodeOf } from '../report/build';
+import { renderMarkdown } from '../render/markdown';
+import { plainStyle, renderText, type Style } from '../render/text';
+import { clean } from '../render/sanitize';
+import { buildSnapshot } from '../snapshot/build';
+import { readOffline } from '../sources/offline';
+import { UserError } from './errors';
+import { explain, explainList } from './explain';
+import { HELP } from './help';
+import { parseTarget, selectPods } from './select';
+
+export interface IO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdin(): Buffer;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+  clock(): number;
+}
+
+interface Args {
+  _: Array<string | number>;
+  namespace?: string;
+  allNamespaces?: boolean;
+  selector?: string;
+  filename?: string[];
+  output: string;
+  now?: string;
+  color: boolean;
+  debug: boolean;
+  list?: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  return yargs(argv)
+    .exitProcess(false)
+    .help(false)
+    .version(false)
+    .strict()
+    .parserConfiguration({ 'camel-case-expansion': true, 'boolean-negation': true, 'unknown-options-as-args': false })
+    .option('namespace', { alias: 'n', type: 'string', requiresArg: true })
+    .option('all-namespaces', { alias: 'A', type: 'boolean' })
+    .option('selector', { alias: 'l', type: 'string', requiresArg: true })
+    .option('filename', { alias: 'f', type: 'string', array: true, requiresArg: true })
+    .option('output', { alias: 'o', type: 'string', default: 'text', choices: ['text', 'json', 'yaml', 'markdown'] })
+    .option('now', { type: 'string', requiresArg: true })
+    .option('color', { type: 'boolean', default: true })
+    .option('debug', { type: 'boolean', default: false })
+    .option('list', { type: 'boolean' })
+    .fail((msg, err) => {
+      throw new UserError(msg ?? err?.message ?? 'invalid arguments');
+    })
+    .parseSync() as unknown as Args;
+}
+
+function styleFor(args: Args, io: IO): Style {
+  const enabled = args.color && io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== undefined) && io.env.TERM !== 'dumb';
+  if (!enabled) return plainStyle;
+  const c = pc.createColors(true);
+  return { bold: c.bold, red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, cyan: c.cyan };
+}
+
+function analyze(args: Args, io: IO): number {
+  const files = args.filename ?? [];
+  if (files.length === 0) {
+    throw new UserError('no input: give a snapshot or bundle with -f (live analysis through kubectl is not in this build)');
+  }
+  const targets = args._.slice(0).map(String).map(parseTarget);
+  let now: number | undefined;
+  if (args.now !== undefined) {
+    now = parseTime(args.now);
+    if (now === undefined) throw new UserError(`--now ${JSON.stringify(args.now)} is not an RFC 3339 time (e.g. 2026-11-27T10:00:00Z)`);
+  }
+  let selector;
+  try {
+    selector = args.selector ? parseSelector(args.selector) : [];
+  } catch (e) {
+    if (e instanceof SelectorError) throw new UserError(`-l ${JSON.stringify(args.selector)}: ${e.message}`);
+    throw e;
+  }
+  const input = readOffline(files, io.stdin);
+  const snapshot = buildSnapshot({ ...input, ...(now !== undefined ? { now } : {}), clock: io.clock() });
+  for (const e of snapshot.inputErrors) io.stderr(`podwhy: ${clean(e.origin)}: ${clean(e.message)}\n`);
+  if (snapshot.pods.length === 0) {
+    throw new UserError(`no pods found in ${files.join(', ')}${snapshot.nodes.size ? ` (only ${snapshot.nodes.size} nodes)` : ''}: nothing to analyze`);
+  }
+  const namespace = args.allNamespaces ? undefined : args.namespace;
+  const pods = selectPods(snapshot, targets, { namespace, selector });
+  if (pods.length === 0) {
+    io.stderr(`podwhy: no pods match${namespace ? ` in namespace ${namespace}` : ''}${args.selector ? ` with selector ${args.selector}` : ''}\n`);
+  }
+  const report = buildReport(snapshot, pods, { mode: 'offline' });
+  switch (args.output) {
+    case 'json':
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      break;
+    case 'yaml':
+      io.stdout(dump(report, { noRefs: true, lineWidth: -1 }));
+      break;
+    case 'markdown':
+      io.stdout(renderMarkdown(report));
+      break;
+    default:
+      io.stdout(renderText(report, styleFor(args, io)));
+  }
+  return exitCodeOf(report);
+}
+
+export function run(argv: string[], io: IO): number {
+  let debug = argv.includes('--debug');
+  try {
+    const args = parseArgs(argv);
+    debug = args.debug;
+    const [first, ...rest] = args._.map(String);
+    if (first === 'help') {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (first === 'explain') {
+      io.stdout(args.list ? explainList() : explain(rest[0]));
+      return 0;
+    }
+    if (args.list) throw new UserError('--list goes with explain');
+    return analyze(args, io);
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr(`podwhy: ${clean(e.message)}\n`);
+      return 2;
+    }
+    io.stderr(`podwhy: internal error: ${clean(e instanceof Error ? e.message : String(e))}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return 2;
+  }
+}

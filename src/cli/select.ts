@@ -1,0 +1,76 @@
+// Which pods a command line asks about: names, kind/name targets, namespace scope and label selectors.
+import type { Pod } from '../../schemas/k8s';
+import { ownerOf } from '../k8s/owners';
+import { matchesSelector, type Requirement } from '../k8s/selectors';
+import type { Snapshot } from '../snapshot/types';
+import { UserError } from './errors';
+
+const KIND_ALIASES: Record<string, string> = {
+  pod: 'Pod', pods: 'Pod', po: 'Pod',
+  deploy: 'Deployment', deployment: 'Deployment', deployments: 'Deployment',
+  sts: 'StatefulSet', statefulset: 'StatefulSet', statefulsets: 'StatefulSet',
+  ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
+  rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
+  job: 'Job', jobs: 'Job',
+};
+
+const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+export interface Target {
+  kind: string;
+  name: string;
+}
+
+export function parseTarget(text: string): Target {
+  const slash = text.indexOf('/');
+  const kindWord = slash >= 0 ? text.slice(0, slash).toLowerCase() : 'pod';
+  const name = slash >= 0 ? text.slice(slash + 1) : text;
+  const kind = KIND_ALIASES[kindWord];
+  if (!kind) throw new UserError(`unknown target kind ${JSON.stringify(kindWord)} in ${JSON.stringify(text)} (use pod/, deploy/, sts/, ds/, rs/ or job/)`);
+  if (!NAME.test(name) || name.length > 253) throw new UserError(`${JSON.stringify(name)} is not a valid Kubernetes object name`);
+  return { kind, name };
+}
+
+export interface Scope {
+  namespace?: string;
+  selector: Requirement[];
+}
+
+function inScope(pod: Pod, scope: Scope): boolean {
+  return (!scope.namespace || pod.metadata.namespace === scope.namespace) && matchesSelector(pod.metadata.labels, scope.selector);
+}
+
+function ownedBy(pod: Pod, t: Target): boolean {
+  const direct = (pod.metadata.ownerReferences ?? []).some((r) => r.kind === t.kind && r.name === t.name);
+  const top = ownerOf(pod);
+  return direct || (top?.kind === t.kind && top.name === t.name);
+}
+
+function didYouMean(snapshot: Snapshot, name: string, scope: Scope): string {
+  const sameName = snapshot.pods.filter((p) => p.metadata.name === name).map((p) => `${p.metadata.namespace}/${name}`);
+  if (sameName.length) return `; it exists in ${sameName.join(', ')} (use -n)`;
+  const similar = snapshot.pods
+    .filter((p) => (!scope.namespace || p.metadata.namespace === scope.namespace) && (p.metadata.name.startsWith(name) || name.startsWith(p.metadata.name.replace(/-[a-z0-9]{5}$/, ''))))
+    .slice(0, 3)
+    .map((p) => p.metadata.name);
+  return similar.length ? `; did you mean ${similar.join(', ')}?` : '';
+}
+
+export function selectPods(snapshot: Snapshot, targets: Target[], scope: Scope): Pod[] {
+  if (targets.length === 0) return snapshot.pods.filter((p) => inScope(p, scope));
+  const out = new Map<string, Pod>();
+  for (const t of targets) {
+    const matches = snapshot.pods.filter((p) => inScope(p, scope) && (t.kind === 'Pod' ? p.metadata.name === t.name : ownedBy(p, t)));
+    const where = scope.namespace ? `namespace ${scope.namespace}` : 'the input';
+    if (matches.length === 0) {
+      if (t.kind === 'Pod') throw new UserError(`pod ${t.name} not found in ${where}${didYouMean(snapshot, t.name, scope)}`);
+      throw new UserError(`no pods of ${t.kind} ${t.name} found in ${where}`);
+    }
+    if (t.kind === 'Pod' && !scope.namespace) {
+      const namespaces = [...new Set(matches.map((p) => p.metadata.namespace))];
+      if (namespaces.length > 1) throw new UserError(`pod ${t.name} exists in several namespaces (${namespaces.join(', ')}): choose one with -n`);
+    }
+    for (const p of matches) out.set(`${p.metadata.namespace}/${p.metadata.name}`, p);
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,77 @@
+// From a snapshot and the selected pods to the report document: analysis, health, groups, sorting.
+import type { Pod } from '../../schemas/k8s';
+import type { PodReport, Report } from '../../schemas/report';
+import { podContext } from '../analyzers/context';
+import { analyzePod, type Diagnostic } from '../analyzers/engine';
+import type { Finding } from '../analyzers/types';
+import { ownerText } from '../k8s/owners';
+import { formatTime, humanDuration, parseTime } from '../k8s/time';
+import type { Snapshot } from '../snapshot/types';
+
+export interface ReportOptions {
+  mode: 'live' | 'offline';
+  context?: string;
+  skipped?: Array<{ analysis: string; reason: string }>;
+}
+
+function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): PodReport {
+  const ctx = podContext(pod, snapshot);
+  const { findings, diagnostics: d } = analyzePod(ctx);
+  diagnostics.push(...d);
+  const created = parseTime(pod.metadata.creationTimestamp);
+  const healthy = ctx.running && !findings.some((f) => f.severity !== 'info');
+  const owner = ownerText(pod);
+  return {
+    namespace: ctx.namespace,
+    name: ctx.name,
+    ...(pod.spec.nodeName ? { node: pod.spec.nodeName } : {}),
+    ...(owner ? { owner } : {}),
+    phase: pod.status.phase ?? 'Unknown',
+    status: ctx.columns.status,
+    ready: ctx.columns.ready,
+    restarts: ctx.columns.restarts,
+    ...(created !== undefined && snapshot.analysisTime >= created ? { age: humanDuration(snapshot.analysisTime - created) } : {}),
+    healthy,
+    findings: findings as PodReport['findings'],
+  };
+}
+
+function groupsOf(pods: PodReport[]): Report['groups'] {
+  const groups = new Map<string, { id: string; key: string; pods: string[] }>();
+  for (const p of pods) {
+    const primary = p.findings[0] as Finding | undefined;
+    if (p.healthy || !primary) continue;
+    const key = primary.key ?? `${p.namespace}/${p.name}`;
+    const k = `${primary.id}\u0000${key}`;
+    const g = groups.get(k) ?? { id: primary.id, key, pods: [] };
+    g.pods.push(`${p.namespace}/${p.name}`);
+    groups.set(k, g);
+  }
+  return [...groups.values()].sort((a, b) => b.pods.length - a.pods.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : 1));
+}
+
+export function buildReport(snapshot: Snapshot, pods: Pod[], opts: ReportOptions): Report {
+  const diagnostics: Diagnostic[] = [];
+  const reports = pods.map((p) => podReport(p, snapshot, diagnostics));
+  reports.sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const healthy = reports.filter((p) => p.healthy).length;
+  return {
+    apiVersion: 'podwhy/v1alpha1',
+    kind: 'Report',
+    analysisTime: formatTime(snapshot.analysisTime),
+    source: { mode: opts.mode, ...(opts.context ? { context: opts.context } : {}), inputs: snapshot.inputs },
+    summary: { pods: reports.length, healthy, unhealthy: reports.length - healthy },
+    pods: reports,
+    workloads: [],
+    groups: groupsOf(reports),
+    inputErrors: snapshot.inputErrors,
+    skipped: opts.skipped ?? [],
+    diagnostics,
+  };
+}
+
+/** 1 when any analyzed pod has an error-level finding. */
+export function exitCodeOf(report: Report): 0 | 1 {
+  const all = [...report.pods.flatMap((p) => p.findings), ...report.workloads.flatMap((w) => w.findings)];
+  return all.some((f) => f.severity === 'error') ? 1 : 0;
+}

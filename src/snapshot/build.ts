@@ -1,0 +1,253 @@
+// Validated, indexed snapshot from parsed documents. Every object is validated once with the zod schemas in
+// schemas/; an invalid object is reported with its origin and left out, the rest is kept.
+import type * as z from 'zod';
+import { ConfigObject, Event, GenericObject, Lease, Node, Pod, Workload } from '../../schemas/k8s';
+import { parseTime } from '../k8s/time';
+import type { RawDocument, LogBlock } from '../sources/documents';
+import { flatten, kindFromPath } from './kinds';
+import type { ConfigKeys, InputError, PodEvent, Snapshot, TimeSource } from './types';
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
+const OTHER_KINDS = new Set([
+  'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'Namespace', 'ResourceQuota', 'LimitRange', 'CSINode',
+  'PriorityClass', 'Service', 'VolumeAttachment', 'ServiceAccount',
+]);
+/** capture-time annotation written by `kubectl podwhy snapshot` */
+export const CAPTURE_ANNOTATION = 'podwhy.dev/captured-at';
+
+export interface SnapshotInput {
+  documents: Array<RawDocument & { layoutPath: string; explicit: boolean }>;
+  logs: LogBlock[];
+  errors: InputError[];
+  inputs: string[];
+  /** capture time found in the bundle's layout (troubleshoot folder names), epoch ms */
+  captureTime?: number;
+  now?: number;
+  clock?: number;
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+function issueMessage(error: z.ZodError): { path: string; message: string } {
+  const issue = error.issues[0];
+  if (!issue) return { path: '', message: 'invalid object' };
+  let message = issue.message;
+  if (issue.code === 'invalid_type') {
+    const got = (issue as { input?: unknown }).input;
+    message = got === undefined ? 'required field is missing' : `expected ${issue.expected}, got ${JSON.stringify(got)?.slice(0, 40) ?? typeof got}`;
+  }
+  return { path: formatPath(issue.path), message };
+}
+
+function normaliseEvent(e: Event, ref: string): PodEvent {
+  const involved = e.involvedObject ?? e.regarding ?? {};
+  const count = Math.max(1, e.series?.count ?? 0, e.count ?? 0, e.deprecatedCount ?? 0);
+  const first = parseTime(e.firstTimestamp) ?? parseTime(e.deprecatedFirstTimestamp) ?? parseTime(e.eventTime) ?? parseTime(e.metadata.creationTimestamp);
+  const last =
+    parseTime(e.series?.lastObservedTime) ?? parseTime(e.lastTimestamp) ?? parseTime(e.deprecatedLastTimestamp) ?? parseTime(e.eventTime) ?? first;
+  return {
+    ref,
+    namespace: e.metadata.namespace ?? involved.namespace ?? '',
+    reason: e.reason ?? '',
+    message: e.message ?? e.note ?? '',
+    type: e.type ?? '',
+    count,
+    first,
+    last,
+    source: e.source?.component || e.reportingController || e.reportingComponent || '',
+    involved: {
+      kind: involved.kind ?? '',
+      namespace: involved.kind === 'Node' ? '' : (involved.namespace ?? e.metadata.namespace ?? ''),
+      name: involved.name ?? '',
+      uid: involved.uid ?? '',
+      fieldPath: involved.fieldPath ?? '',
+    },
+  };
+}
+
+function keysOf(obj: ConfigObject): string[] {
+  return [...new Set([...Object.keys(obj.data ?? {}), ...Object.keys(obj.binaryData ?? {}), ...Object.keys(obj.stringData ?? {})])].sort();
+}
+
+function* timestampsOf(value: unknown, depth = 0): Generator<string> {
+  if (depth > 12 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const v of value) yield* timestampsOf(v, depth + 1);
+    return;
+  }
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v === 'string') {
+      if (/(Timestamp|Time|At)$/.test(k) || k === 'timeAdded') yield v;
+    } else if (k !== 'labels' && k !== 'annotations' && k !== 'managedFields') {
+      yield* timestampsOf(v, depth + 1);
+    }
+  }
+}
+
+export function objectKey(kind: string, namespace: string | null | undefined, name: string): string {
+  return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+/** Builds the snapshot; pure: the clock is passed in. */
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const snap: Snapshot = {
+    analysisTime: 0,
+    timeSource: 'clock',
+    pods: [],
+    nodes: new Map(),
+    events: [],
+    leases: new Map(),
+    configs: new Map(),
+    captured: new Map(),
+    workloads: new Map(),
+    others: new Map(),
+    logs: new Map(),
+    inputErrors: [...input.errors],
+    inputs: input.inputs,
+    podsByKey: new Map(),
+    podsByNode: new Map(),
+    eventsByUid: new Map(),
+    eventsByName: new Map(),
+  };
+  let newest = 0;
+  let captureTime = input.captureTime;
+  const seen = new Set<string>();
+  const noteCaptured = (kind: string, ns: string | null | undefined): void => {
+    const set = snap.captured.get(kind) ?? new Set<string>();
+    set.add(ns ?? '');
+    snap.captured.set(kind, set);
+  };
+  const parse = <T>(schema: z.ZodType<T>, value: unknown, origin: string): T | undefined => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const { path, message } = issueMessage(r.error);
+    snap.inputErrors.push({ origin: path ? `${origin}.${path}`.replace(/: \./, ': ') : origin, message });
+    return undefined;
+  };
+
+  for (const doc of input.documents) {
+    const top = doc.value as { metadata?: { annotations?: Record<string, string> } } | null;
+    const captured = parseTime(top?.metadata?.annotations?.[CAPTURE_ANNOTATION]);
+    if (captured !== undefined) captureTime = Math.max(captureTime ?? 0, captured);
+    const { items, unknown } = flatten(doc.value, kindFromPath(doc.layoutPath));
+    if (doc.explicit && items.length === 0 && unknown.length > 0) {
+      snap.inputErrors.push({ origin: doc.origin, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
+    }
+    for (const item of items) {
+      const origin = `${doc.origin}: ${item.path || '.'}`.replace(/: \.$/, '');
+      const { kind } = item;
+      if (kind === 'Secret' || kind === 'ConfigMap') {
+        // values are dropped here, before anything else sees them
+        const raw = item.value as Record<string, unknown>;
+        const stripped = {
+          metadata: raw.metadata,
+          data: Object.fromEntries(Object.keys((raw.data as object) ?? {}).map((k) => [k, ''])),
+          binaryData: Object.fromEntries(Object.keys((raw.binaryData as object) ?? {}).map((k) => [k, ''])),
+          stringData: Object.fromEntries(Object.keys((raw.stringData as object) ?? {}).map((k) => [k, ''])),
+        };
+        const obj = parse(ConfigObject, stripped, origin);
+        if (!obj) continue;
+        const entry: ConfigKeys = { kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name, keys: keysOf(obj) };
+        snap.configs.set(objectKey(kind, entry.namespace, entry.name), entry);
+        noteCaptured(kind, entry.namespace);
+        continue;
+      }
+      for (const t of timestampsOf(item.value)) {
+        const ms = parseTime(t);
+        if (ms !== undefined && ms > newest) newest = ms;
+      }
+      if (kind === 'Pod') {
+        const pod = parse(Pod, item.value, origin);
+        if (!pod) continue;
+        const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+        if (seen.has(`Pod/${key}`)) continue;
+        seen.add(`Pod/${key}`);
+        pod.metadata.namespace = pod.metadata.namespace ?? 'default';
+        snap.pods.push(pod);
+        noteCaptured('Pod', pod.metadata.namespace);
+      } else if (kind === 'Node') {
+        const node = parse(Node, item.value, origin);
+        if (node) snap.nodes.set(node.metadata.name, node);
+        noteCaptured('Node', '');
+      } else if (kind === 'Event') {
+        const ev = parse(Event, item.value, origin);
+        if (!ev) continue;
+        const ref = objectKey('Event', ev.metadata.namespace, ev.metadata.name ?? `#${snap.events.length}`);
+        if (ev.metadata.name && seen.has(ref)) continue;
+        seen.add(ref);
+        snap.events.push(normaliseEvent(ev, ref));
+      } else if (kind === 'Lease') {
+        const lease = parse(Lease, item.value, origin);
+        if (lease) snap.leases.set(objectKey('Lease', lease.metadata.namespace, lease.metadata.name), lease);
+      } else if (WORKLOAD_KINDS.has(kind)) {
+        const w = parse(Workload, item.value, origin);
+        if (!w) continue;
+        w.kind = kind;
+        snap.workloads.set(objectKey(kind, w.metadata.namespace, w.metadata.name), w);
+      } else if (OTHER_KINDS.has(kind)) {
+        const o = parse(GenericObject, item.value, origin);
+        if (!o) continue;
+        o.kind = kind;
+        snap.others.set(objectKey(kind, o.metadata.namespace, o.metadata.name), o);
+        noteCaptured(kind, o.metadata.namespace);
+      }
+    }
+  }
+
+  for (const block of input.logs) {
+    const key = `${block.namespace}/${block.pod}/${block.container ?? ''}`;
+    const entry = snap.logs.get(key) ?? {};
+    if (block.previous) entry.previous = block.text;
+    else entry.current = block.text;
+    snap.logs.set(key, entry);
+  }
+
+  indexSnapshot(snap);
+  let source: TimeSource = 'clock';
+  let time = input.clock ?? 0;
+  if (input.now !== undefined) {
+    source = 'flag';
+    time = input.now;
+  } else if (captureTime !== undefined) {
+    source = 'capture';
+    time = captureTime;
+  } else if (newest > 0) {
+    source = 'newest';
+    time = newest;
+  }
+  snap.analysisTime = time;
+  snap.timeSource = source;
+  return snap;
+}
+
+const byName = <T extends { metadata: { namespace?: string | null; name: string } }>(a: T, b: T): number => {
+  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexSnapshot(snap: Snapshot): void {
+  snap.pods.sort(byName);
+  for (const pod of snap.pods) {
+    snap.podsByKey.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
+    if (pod.spec.nodeName) push(snap.podsByNode, pod.spec.nodeName, pod);
+  }
+  snap.events.sort((a, b) => (a.last ?? 0) - (b.last ?? 0) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  for (const ev of snap.events) {
+    if (ev.involved.uid) push(snap.eventsByUid, ev.involved.uid, ev);
+    push(snap.eventsByName, `${ev.involved.kind}/${ev.involved.namespace}/${ev.involved.name}`, ev);
+  }
+}

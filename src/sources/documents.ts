@@ -1,0 +1,168 @@
+// Turns the text of one input file into documents (parsed values with their line) and log blocks.
+// Never throws: a bad document becomes an InputError and the rest of the file is still read.
+import { load } from 'js-yaml';
+import type { InputError } from '../snapshot/types';
+
+export interface RawDocument {
+  /** file name, plus "#N" when the file held several documents */
+  origin: string;
+  value: unknown;
+}
+
+export interface LogBlock {
+  namespace: string;
+  pod: string;
+  container?: string;
+  previous: boolean;
+  text: string;
+}
+
+export interface ParsedText {
+  documents: RawDocument[];
+  logs: LogBlock[];
+  errors: InputError[];
+}
+
+const MAX_YAML_ALIASES = 1000;
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? '').trim();
+}
+
+/** Node's JSON.parse errors name a position; turn it into a line relative to the document. */
+function jsonErrorLine(text: string, err: unknown): { line?: number; message: string } {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /at position (\d+)/.exec(message);
+  const pos = m ? Number(m[1]) : undefined;
+  const cleaned = firstLine(message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token (.) in JSON/, 'unexpected "$1"'));
+  return pos === undefined ? { message: cleaned } : { line: lineOf(text, pos), message: cleaned };
+}
+
+/**
+ * Splits a stream of top-level JSON values (kubectl cluster-info dump writes one after another, with log blocks
+ * in between). Values are cut at lines that open with "{" / "[" and close with "}" / "]" at column 0, which is how
+ * kubectl indents them; a damaged value only loses itself.
+ */
+function splitJsonStream(text: string, file: string, out: ParsedText): void {
+  const lines = text.split('\n');
+  let start = -1;
+  let buffer: string[] = [];
+  let logHeader: { namespace: string; pod: string; container: string } | undefined;
+  let logLines: string[] = [];
+  const flushDoc = (endLine: number): void => {
+    const chunk = buffer.join('\n');
+    buffer = [];
+    try {
+      out.documents.push({ origin: `${file}:${start + 1}`, value: JSON.parse(chunk) });
+    } catch (e) {
+      const { line, message } = jsonErrorLine(chunk, e);
+      out.errors.push({ origin: `${file}:${line === undefined ? start + 1 : start + line}`, message: `invalid JSON (lines ${start + 1}-${endLine + 1}): ${message}` });
+    }
+    start = -1;
+  };
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    const logStart = /^==== START logs for container (\S+) of pod ([^/\s]+)\/(\S+) ====$/.exec(line);
+    if (start < 0 && logStart) {
+      logHeader = { container: logStart[1] as string, namespace: logStart[2] as string, pod: logStart[3] as string };
+      logLines = [];
+      return;
+    }
+    if (logHeader) {
+      if (/^==== END logs for container /.test(line)) {
+        out.logs.push({ ...logHeader, previous: false, text: logLines.join('\n') });
+        logHeader = undefined;
+      } else {
+        logLines.push(line);
+      }
+      return;
+    }
+    if (start < 0) {
+      if (line.trim() === '') return;
+      if (line.startsWith('{') || line.startsWith('[')) {
+        start = i;
+        buffer = [line];
+        if (isCompleteJson(line)) flushDoc(i);
+        return;
+      }
+      out.errors.push({ origin: `${file}:${i + 1}`, message: `unexpected text outside a JSON document: ${JSON.stringify(line.slice(0, 40))}` });
+      return;
+    }
+    buffer.push(line);
+    if (/^[}\]]/.test(line)) flushDoc(i);
+  });
+  if (start >= 0) {
+    out.errors.push({ origin: `${file}:${start + 1}`, message: `truncated JSON document (no closing bracket before the end of the file)` });
+  }
+  if (logHeader) out.logs.push({ ...logHeader, previous: false, text: logLines.join('\n') });
+}
+
+function isCompleteJson(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function parseYaml(text: string, file: string, out: ParsedText): void {
+  // split on document markers ourselves, so one bad document does not lose the others
+  const lines = text.split('\n');
+  const docs: Array<{ start: number; body: string[] }> = [{ start: 0, body: [] }];
+  lines.forEach((line, i) => {
+    if (/^---(\s|$)/.test(line)) {
+      docs.push({ start: i + 1, body: [line.replace(/^---\s*/, '')] });
+    } else if (/^\.\.\.\s*$/.test(line)) {
+      docs.push({ start: i + 1, body: [] });
+    } else {
+      (docs[docs.length - 1] as { body: string[] }).body.push(line);
+    }
+  });
+  const multi = docs.filter((d) => d.body.some((l) => l.trim() !== '' && !l.trim().startsWith('#'))).length > 1;
+  for (const doc of docs) {
+    const body = doc.body.join('\n');
+    if (body.trim() === '' || doc.body.every((l) => l.trim() === '' || l.trim().startsWith('#'))) continue;
+    try {
+      const value = load(body, { filename: file, json: true, maxAliasCount: MAX_YAML_ALIASES } as Parameters<typeof load>[1]);
+      if (value === null || value === undefined) continue;
+      out.documents.push({ origin: multi ? `${file}:${doc.start + 1}` : file, value });
+    } catch (e) {
+      const mark = (e as { mark?: { line?: number } }).mark;
+      const line = mark?.line !== undefined ? doc.start + mark.line + 1 : doc.start + 1;
+      const reason = (e as { reason?: string }).reason ?? firstLine(e instanceof Error ? e.message : String(e));
+      out.errors.push({ origin: `${file}:${line}`, message: `invalid YAML: ${reason}` });
+    }
+  }
+}
+
+/** Parses the text of one file; the format is sniffed from the content, the name only breaks ties. */
+export function parseText(text: string, file: string): ParsedText {
+  const out: ParsedText = { documents: [], logs: [], errors: [] };
+  const body = text.replace(/^\uFEFF/, '');
+  const head = body.trimStart();
+  if (head === '') return out;
+  if (head.startsWith('{') || head.startsWith('[')) {
+    try {
+      out.documents.push({ origin: file, value: JSON.parse(body) });
+      return out;
+    } catch (e) {
+      // several pretty-printed documents one after another (cluster-info dump) or a damaged one: split and recover
+      if (/\n[}\]]/.test(body)) {
+        splitJsonStream(body, file, out);
+        return out;
+      }
+      const { line, message } = jsonErrorLine(body, e);
+      out.errors.push({ origin: line === undefined ? file : `${file}:${line}`, message: `invalid JSON: ${message}` });
+      return out;
+    }
+  }
+  parseYaml(body, file, out);
+  return out;
+}
