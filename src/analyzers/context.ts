@@ -60,6 +60,11 @@ function views(pod: Pod): ContainerView[] {
   return out;
 }
 
+/** "Container app", "Init container migrate", "Sidecar container proxy" */
+export function label(c: ContainerView): string {
+  return c.kind === 'init' ? `Init container ${c.name}` : c.kind === 'sidecar' ? `Sidecar container ${c.name}` : `Container ${c.name}`;
+}
+
 export function podEvents(pod: Pod, snapshot: Snapshot): PodEvent[] {
   const ns = pod.metadata.namespace ?? 'default';
   const uid = pod.metadata.uid;

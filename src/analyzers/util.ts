@@ -1,6 +1,7 @@
 // Small helpers shared by analyzers: shell quoting, kubectl flags, severity of past problems.
 import type { ContainerView, PodContext } from './context';
-import type { Severity } from './types';
+import { editTarget, isImmutableTemplate } from '../k8s/owners';
+import type { Remedy, Severity } from './types';
 
 /** Quotes a word for a POSIX shell only when it needs it. */
 export function q(word: string): string {
@@ -26,3 +27,13 @@ export function terminationPath(c: ContainerView): string {
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A remedy that changes a container's resources, worded for controllers whose pod template is immutable too. */
+export function resourcesRemedy(ctx: PodContext, container: string, summary: string, flags: string): Remedy {
+  const target = editTarget(ctx.pod);
+  const command = `kubectl set resources ${target} -c ${q(container)} ${flags} ${nsFlag(ctx)}`;
+  if (isImmutableTemplate(ctx.pod)) {
+    return { summary: `${summary}: change it in the manifest that creates this ${target.split('/')[0]} (its pod spec cannot be edited in place) and re-create it (${flags})` };
+  }
+  return { summary, command };
+}

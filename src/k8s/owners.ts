@@ -35,6 +35,19 @@ export function editTarget(pod: Pod): string {
   return `pod/${pod.metadata.name}`;
 }
 
+/** JSONPath of a container in the object editTarget names: a pod's own spec, or a controller's pod template. */
+export function containerJsonPath(pod: Pod, container: string, init = false): string {
+  const list = init ? 'initContainers' : 'containers';
+  const base = editTarget(pod).startsWith('pod/') ? '.spec' : '.spec.template.spec';
+  return `${base}.${list}[?(@.name=="${container}")]`;
+}
+
+/** A Job's pod template cannot be changed in place. */
+export function isImmutableTemplate(pod: Pod): boolean {
+  const t = editTarget(pod);
+  return t.startsWith('job/') || t.startsWith('pod/');
+}
+
 export function ownerText(pod: Pod): string | undefined {
   const o = ownerOf(pod);
   return o ? `${o.kind} ${o.name}` : undefined;

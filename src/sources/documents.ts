@@ -148,6 +148,10 @@ export function parseText(text: string, file: string): ParsedText {
   const body = text.replace(/^\uFEFF/, '');
   const head = body.trimStart();
   if (head === '') return out;
+  if (head.startsWith('==== START logs for container')) {
+    splitJsonStream(body, file, out);
+    return out;
+  }
   if (head.startsWith('{') || head.startsWith('[')) {
     try {
       out.documents.push({ origin: file, value: JSON.parse(body) });

@@ -10,6 +10,8 @@ const DUMP_LOG = /(?:^|\/)([^/]+)\/([^/]+)\/logs\.txt$/;
 /** troubleshoot names its bundles support-bundle-2025-09-11T15_54_39 */
 const BUNDLE_TIME = /support-bundle-(\d{4}-\d{2}-\d{2})T(\d{2})[_:](\d{2})[_:](\d{2})/;
 
+/** parts of support bundles that hold no cluster objects podwhy reads (host collectors, custom resources, symlinked log copies) */
+const NOT_CLUSTER_DATA = /(^|\/)(custom-resources|host-collectors|all-logs|execution-data|auth-cani-list)\/|(^|\/)[^/]*-errors\.json$|(^|\/)(analysis|resources|custom-resource-definitions)\.json$/;
 const LOOKS_LIKE_OBJECTS = /^\s*(\{|\[|---|apiVersion:|kind:|items:|==== START logs)/;
 
 export function captureTimeFromPath(p: string): number | undefined {
@@ -32,6 +34,7 @@ export function readOffline(paths: string[], stdin?: () => Buffer): Omit<Snapsho
       logs.push({ namespace: tl[1] as string, pod: tl[2] as string, container: tl[3] as string, previous: !!tl[4], text: file.content.toString('utf8') });
       continue;
     }
+    if (!file.explicit && NOT_CLUSTER_DATA.test(file.layoutPath)) continue;
     const text = file.content.toString('utf8');
     const isData = /\.(json|ya?ml)$/i.test(file.layoutPath) || file.explicit;
     if (!isData && !LOOKS_LIKE_OBJECTS.test(text.slice(0, 200))) continue;

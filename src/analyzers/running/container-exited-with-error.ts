@@ -1,7 +1,8 @@
 import { exitCodeMeaning, signalOfExitCode } from '../../k8s/exitcodes';
+import { logSentence } from '../../k8s/logs';
 import { defineAnalyzer, type RawFinding, type Remedy } from '../types';
 import { currentSeverity } from '../util';
-import { crashOf, logsRemedy } from './crash';
+import { crashOf, logRemedy, logsRemedy } from './crash';
 
 type Msg = 'exited' | 'lost';
 
@@ -26,7 +27,7 @@ export default defineAnalyzer<Msg>({
       const crash = crashOf(ctx, c);
       if (!crash || (signalOfExitCode(crash.term.exitCode) !== undefined && crash.term.exitCode !== 255) || crash.term.signal) continue;
       const lost = crash.term.reason === 'Unknown';
-      const remedies: Remedy[] = [logsRemedy(ctx, c)];
+      const remedies: Remedy[] = [...logRemedy(crash.log), logsRemedy(ctx, c)];
       if (crash.term.exitCode === 127 || crash.term.exitCode === 126) remedies.push({ summary: 'Fix the container command or args so they name a program that exists and is executable in the image' });
       out.push({
         messageId: lost ? 'lost' : 'exited',
@@ -38,7 +39,7 @@ export default defineAnalyzer<Msg>({
           restarts: crash.restarts,
           restartText: crash.restarts > 0 ? `; restarted ${crash.restarts} times` : '',
           logPattern: crash.log?.id,
-          logText: crash.log ? ` Its log says ${crash.log.what}: ${crash.log.line}` : '',
+          logText: logSentence(crash.log),
         },
         evidence: crash.evidence,
         remedies,

@@ -34,6 +34,21 @@ export function crashOf(ctx: PodContext, c: ContainerView): Crash | undefined {
   return { term, path, restarts: c.status?.restartCount ?? 0, log: signal, evidence };
 }
 
+const LOG_REMEDIES: Record<string, string> = {
+  'bad-arguments': "Fix the container's command/args: the program rejects them",
+  'address-in-use': 'Make the port free: another container in the pod (or hostNetwork process) already listens on it',
+  'permission-denied': 'Give the process the access it needs: file ownership in the image, fsGroup/runAsUser, or a writable volume',
+  'connection-refused': 'Start or fix the service it connects to, or make the application wait and retry instead of exiting',
+  'no-such-file': 'Provide the missing file: check volume mounts, ConfigMap keys and paths in the command',
+  dns: 'Fix the host name it uses, or DNS (CoreDNS pods) in the cluster',
+  'java-oom': 'Raise the JVM heap (-Xmx or -XX:MaxRAMPercentage) together with the memory limit',
+};
+
+export function logRemedy(signal: LogSignal | undefined): Remedy[] {
+  const text = signal ? LOG_REMEDIES[signal.id] : undefined;
+  return text ? [{ summary: text }] : [];
+}
+
 export function logsRemedy(ctx: PodContext, c: ContainerView): Remedy {
   return { summary: `Read the last run's log`, command: `kubectl logs ${ctx.name} -n ${ctx.namespace} -c ${c.name} --previous --tail=100` };
 }

@@ -1,9 +1,8 @@
-import { editTarget } from '../../k8s/owners';
 import { formatBytes, tryParseQuantity, value } from '../../k8s/quantity';
 import { containerLog } from '../context';
 import { recognizeLog } from '../../k8s/logs';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, nsFlag, q } from '../util';
+import { currentSeverity, resourcesRemedy } from '../util';
 import { oomCases } from './shared';
 
 type Msg = 'limit';
@@ -41,7 +40,7 @@ export default defineAnalyzer<Msg>({
         data: { container: o.c.name, limit: o.limit, exitCode: o.term.exitCode, restarts, restartText: restarts > 0 ? `; restarted ${restarts} times` : '', why: o.why, finishedAt: o.term.finishedAt ?? undefined },
         evidence,
         remedies: [
-          { summary: `Give the container more memory (e.g. double it to ${doubled(o.limit)}) if its usage is legitimate`, command: `kubectl set resources ${editTarget(ctx.pod)} -c ${q(o.c.name)} --limits=memory=${doubled(o.limit)} --requests=memory=${doubled(o.limit)} ${nsFlag(ctx)}` },
+          resourcesRemedy(ctx, o.c.name, `Give the container more memory (e.g. double it to ${doubled(o.limit)}) if its usage is legitimate`, `--limits=memory=${doubled(o.limit)} --requests=memory=${doubled(o.limit)}`),
           { summary: 'Or make it use less: look for a leak or unbounded cache; for a JVM, size the heap from the limit (-XX:MaxRAMPercentage=75)' },
         ],
         severity: currentSeverity(ctx, o.c),

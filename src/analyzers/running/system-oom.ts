@@ -1,6 +1,5 @@
-import { editTarget } from '../../k8s/owners';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, nsFlag, q } from '../util';
+import { currentSeverity, q, resourcesRemedy } from '../util';
 import { oomCases } from './shared';
 
 type Msg = 'noLimit' | 'nodeOom';
@@ -34,7 +33,7 @@ export default defineAnalyzer<Msg>({
         data: { container: o.c.name, node, limit: o.limit, why: o.why, exitCode: o.term.exitCode, restarts, restartText: restarts > 0 ? `; restarted ${restarts} times` : '' },
         evidence,
         remedies: [
-          { summary: 'Give the container a memory request and limit so the scheduler accounts for it and it cannot starve the node', command: `kubectl set resources ${editTarget(ctx.pod)} -c ${q(o.c.name)} --requests=memory=<typical usage> --limits=memory=<peak usage> ${nsFlag(ctx)}` },
+          resourcesRemedy(ctx, o.c.name, 'Give the container a memory request and limit so the scheduler accounts for it and it cannot starve the node', '--requests=memory=<typical usage> --limits=memory=<peak usage>'),
           { summary: `See what else uses memory on ${node}`, command: `kubectl describe node ${q(node)} | sed -n '/Non-terminated Pods/,/Events/p'` },
           { summary: 'Reserve memory for the system so the kubelet evicts before the kernel kills (kubelet config: systemReserved, kubeReserved, evictionHard memory.available)' },
         ],

@@ -1,5 +1,5 @@
-import { editTarget } from '../../k8s/owners';
-import { eventContainer, eventEvidence, eventsMatching, type ContainerView, type PodContext } from '../context';
+import { containerJsonPath, editTarget } from '../../k8s/owners';
+import { eventContainer, eventEvidence, eventsMatching, label, type ContainerView, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { currentSeverity, nsFlag, q } from '../util';
 
@@ -53,7 +53,7 @@ function failureOf(ctx: PodContext, c: ContainerView): Failure | undefined {
 function remedies(ctx: PodContext, c: ContainerView, id: Msg, binary: string | undefined): Remedy[] {
   const target = editTarget(ctx.pod);
   const image = c.spec.image ?? '<image>';
-  const cmd = `kubectl get ${target} ${nsFlag(ctx)} -o jsonpath='{.spec.template.spec.containers[?(@.name=="${c.name}")].command}'`;
+  const cmd = `kubectl get ${target} ${nsFlag(ctx)} -o jsonpath='{${containerJsonPath(ctx.pod, c.name, c.kind !== 'regular')}.command}'`;
   switch (id) {
     case 'notInPath':
     case 'noSuchFile':
@@ -86,13 +86,13 @@ export default defineAnalyzer<Msg>({
     remedy: 'Fix command/args to name a binary the image has; build the image for the node\'s architecture; chmod +x the entrypoint; set a numeric runAsUser; fix the hook.',
   },
   messages: {
-    notInPath: 'Container {{container}} cannot start: its command {{binaryText}}is not found in the image (executable file not found in $PATH).',
-    noSuchFile: 'Container {{container}} cannot start: its command {{binaryText}}does not exist in the image (no such file or directory).',
-    execFormat: 'Container {{container}} cannot start: the entrypoint {{binaryText}}is not a program this node can run (exec format error: wrong CPU architecture or a script without #!).',
-    permission: 'Container {{container}} cannot start: permission denied running its entrypoint {{binaryText}}.',
-    runAsRoot: 'Container {{container}} cannot start: runAsNonRoot is set but the image runs as root (or as a non-numeric user).',
-    hook: 'Container {{container}} failed its lifecycle hook ({{reason}}): {{detail}}',
-    other: 'Container {{container}} cannot be started by the runtime ({{reason}}): {{detail}}',
+    notInPath: '{{label}} cannot start: its command {{binaryText}}is not found in the image (executable file not found in $PATH).',
+    noSuchFile: '{{label}} cannot start: its command {{binaryText}}does not exist in the image (no such file or directory).',
+    execFormat: '{{label}} cannot start: the entrypoint {{binaryText}}is not a program this node can run (exec format error: wrong CPU architecture or a script without #!).',
+    permission: '{{label}} cannot start: permission denied running its entrypoint {{binaryText}}.',
+    runAsRoot: '{{label}} cannot start: runAsNonRoot is set but the image runs as root (or as a non-numeric user).',
+    hook: '{{label}} failed its lifecycle hook ({{reason}}): {{detail}}',
+    other: '{{label}} cannot be started by the runtime ({{reason}}): {{detail}}',
   },
   analyze(ctx) {
     const out: Array<RawFinding<Msg>> = [];
@@ -102,7 +102,7 @@ export default defineAnalyzer<Msg>({
       const { id, binary } = classify(f.message, f.reason);
       out.push({
         messageId: id,
-        data: { container: c.name, reason: f.reason, detail: f.message, binary, binaryText: binary ? `"${binary}" ` : '', cause: id, image: c.spec.image ?? '' },
+        data: { container: c.name, label: label(c), reason: f.reason, detail: f.message, binary, binaryText: binary ? `"${binary}" ` : '', cause: id, image: c.spec.image ?? '' },
         evidence: f.evidence,
         remedies: remedies(ctx, c, id, binary),
         severity: currentSeverity(ctx, c),

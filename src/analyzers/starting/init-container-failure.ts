@@ -1,5 +1,5 @@
 import { exitCodeMeaning } from '../../k8s/exitcodes';
-import { recognizeLog } from '../../k8s/logs';
+import { logSentence, recognizeLog } from '../../k8s/logs';
 import { containerLog } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
 import { relevantTermination, terminationPath } from '../util';
@@ -44,7 +44,7 @@ export default defineAnalyzer<Msg>({
           meaning: exitCodeMeaning(term.exitCode),
           restarts,
           restartText: restarts > 0 ? `; retried ${restarts} times` : '',
-          logText: signal ? ` Its log says ${signal.what}: ${signal.line}` : '',
+          logText: logSentence(signal),
         },
         evidence,
         remedies: [{ summary: "Read the init container's log", command: `kubectl logs ${ctx.name} -n ${ctx.namespace} -c ${c.name} --previous --tail=100` }],
