@@ -107,8 +107,8 @@ export function parseQuantity(input: string | number): Quantity {
   }
   if (nanos > MAX_NANOS && format !== 'DecimalExponent') nanos = MAX_NANOS;
   if (nanos === 0n && digits !== 0n) nanos = 1n;
-  // upstream switches a sub-nano binary value to DecimalSI ("rounds up, changes format")
-  const finalFormat = format === 'BinarySI' && nanos % NANO !== 0n ? 'DecimalSI' : format;
+  // upstream writes a binary value between 0 and 1 as DecimalSI ("rounds up, changes format")
+  const finalFormat = format === 'BinarySI' && nanos > 0n && nanos < NANO ? 'DecimalSI' : format;
   return { nanos: positive ? nanos : -nanos, format: finalFormat };
 }
 

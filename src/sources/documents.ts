@@ -23,7 +23,8 @@ export interface ParsedText {
   errors: InputError[];
 }
 
-const MAX_YAML_ALIASES = 1000;
+/** aliases per document: kubectl never writes any; each chained alias can double what a walk of the document visits ("billion laughs") */
+const MAX_YAML_ALIASES = 16;
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -115,7 +116,7 @@ function isCompleteJson(line: string): boolean {
 function parseYaml(text: string, file: string, out: ParsedText): void {
   // split on document markers ourselves, so one bad document does not lose the others
   const lines = text.split('\n');
-  const docs: Array<{ start: number; body: string[] }> = [{ start: 0, body: [] }];
+  const docs: Array<{ start: number; body: string[] }> = [{ start: 1, body: [] }];
   lines.forEach((line, i) => {
     if (/^---(\s|$)/.test(line)) {
       docs.push({ start: i + 1, body: [line.replace(/^---\s*/, '')] });
@@ -130,12 +131,13 @@ function parseYaml(text: string, file: string, out: ParsedText): void {
     const body = doc.body.join('\n');
     if (body.trim() === '' || doc.body.every((l) => l.trim() === '' || l.trim().startsWith('#'))) continue;
     try {
-      const value = load(body, { filename: file, json: true, maxAliasCount: MAX_YAML_ALIASES } as Parameters<typeof load>[1]);
+      const value = load(body, { filename: file, json: true, maxAliases: MAX_YAML_ALIASES });
       if (value === null || value === undefined) continue;
-      out.documents.push({ origin: multi ? `${file}:${doc.start + 1}` : file, value });
+      out.documents.push({ origin: multi ? `${file}:${doc.start}` : file, value });
     } catch (e) {
       const mark = (e as { mark?: { line?: number } }).mark;
-      const line = mark?.line !== undefined ? doc.start + mark.line + 1 : doc.start + 1;
+      const lastLine = doc.start + doc.body.length - 1;
+      const line = mark?.line !== undefined ? Math.min(doc.start + mark.line, lastLine) : doc.start;
       const reason = (e as { reason?: string }).reason ?? firstLine(e instanceof Error ? e.message : String(e));
       out.errors.push({ origin: `${file}:${line}`, message: `invalid YAML: ${reason}` });
     }
