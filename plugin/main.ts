@@ -1,4 +1,5 @@
 // The executable's entry. --help and --version answer before anything heavy is loaded; the rest is loaded lazily.
+import { readFileSync } from 'node:fs';
 import { HELP, VERSION } from '../src/cli/help';
 
 async function main(): Promise<number> {
@@ -12,7 +13,6 @@ async function main(): Promise<number> {
     return 0;
   }
   const { run } = await import('../src/cli/run');
-  const { readFileSync } = await import('node:fs');
   return run(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -37,3 +37,6 @@ export function resourcesRemedy(ctx: PodContext, container: string, summary: str
   }
   return { summary, command };
 }
+
+/** "; restarted 3 times" (or "" before the first restart) */
+export const restartText = (n: number, verb = 'restarted'): string => (n > 0 ? `; ${verb} ${n === 1 ? 'once' : `${n} times`}` : '');

@@ -42,7 +42,7 @@ function parseArgs(argv: string[]): Args {
     .exitProcess(false)
     .help(false)
     .version(false)
-    .strict()
+    .strictOptions()
     .parserConfiguration({ 'camel-case-expansion': true, 'boolean-negation': true, 'unknown-options-as-args': false })
     .option('namespace', { alias: 'n', type: 'string', requiresArg: true })
     .option('all-namespaces', { alias: 'A', type: 'boolean' })

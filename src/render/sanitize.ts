@@ -1,6 +1,5 @@
 // Cluster data never reaches a terminal raw: control characters, escape sequences and bidi overrides are made visible.
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 export function clean(text: string): string {

@@ -1,7 +1,7 @@
 import { exitCodeMeaning, signalOfExitCode } from '../../k8s/exitcodes';
 import { logSentence } from '../../k8s/logs';
 import { defineAnalyzer, type RawFinding, type Remedy } from '../types';
-import { currentSeverity } from '../util';
+import { currentSeverity, restartText } from '../util';
 import { crashOf, logRemedy, logsRemedy } from './crash';
 
 type Msg = 'exited' | 'lost';
@@ -37,7 +37,7 @@ export default defineAnalyzer<Msg>({
           reason: crash.term.reason ?? '',
           meaning: exitCodeMeaning(crash.term.exitCode),
           restarts: crash.restarts,
-          restartText: crash.restarts > 0 ? `; restarted ${crash.restarts} times` : '',
+          restartText: restartText(crash.restarts),
           logPattern: crash.log?.id,
           logText: logSentence(crash.log),
         },

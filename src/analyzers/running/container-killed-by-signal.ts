@@ -1,7 +1,7 @@
 import { signalMeaning, signalName, signalOfExitCode } from '../../k8s/exitcodes';
 import { nodeEvents } from '../context';
 import { defineAnalyzer, type RawFinding, type Remedy } from '../types';
-import { currentSeverity, q } from '../util';
+import { currentSeverity, q, restartText } from '../util';
 import { crashOf, logsRemedy } from './crash';
 
 type Msg = 'signal' | 'sigkill';
@@ -43,7 +43,7 @@ export default defineAnalyzer<Msg>({
           signal: name,
           meaning: signalMeaning(n),
           restarts: crash.restarts,
-          restartText: crash.restarts > 0 ? `; restarted ${crash.restarts} times` : '',
+          restartText: restartText(crash.restarts),
           nodeOomText: oomEvent ? `; node ${ctx.pod.spec.nodeName} recorded an OOM kill (${oomEvent.message})` : ': the node, the runtime or a person killed it',
         },
         evidence: crash.evidence,

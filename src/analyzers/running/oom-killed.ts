@@ -2,7 +2,7 @@ import { formatBytes, tryParseQuantity, value } from '../../k8s/quantity';
 import { containerLog } from '../context';
 import { recognizeLog } from '../../k8s/logs';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, resourcesRemedy } from '../util';
+import { currentSeverity, resourcesRemedy, restartText } from '../util';
 import { oomCases } from './shared';
 
 type Msg = 'limit';
@@ -37,7 +37,7 @@ export default defineAnalyzer<Msg>({
       if (signal?.id === 'java-oom') evidence.push({ ref: `${ctx.ref}/log/${o.c.name}`, path: log?.previous ? 'previous' : 'current', observed: signal.line });
       out.push({
         messageId: 'limit',
-        data: { container: o.c.name, limit: o.limit, exitCode: o.term.exitCode, restarts, restartText: restarts > 0 ? `; restarted ${restarts} times` : '', why: o.why, finishedAt: o.term.finishedAt ?? undefined },
+        data: { container: o.c.name, limit: o.limit, exitCode: o.term.exitCode, restarts, restartText: restartText(restarts), why: o.why, finishedAt: o.term.finishedAt ?? undefined },
         evidence,
         remedies: [
           resourcesRemedy(ctx, o.c.name, `Give the container more memory (e.g. double it to ${doubled(o.limit)}) if its usage is legitimate`, `--limits=memory=${doubled(o.limit)} --requests=memory=${doubled(o.limit)}`),

@@ -1,5 +1,5 @@
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, q, resourcesRemedy } from '../util';
+import { currentSeverity, q, resourcesRemedy, restartText } from '../util';
 import { oomCases } from './shared';
 
 type Msg = 'noLimit' | 'nodeOom';
@@ -30,7 +30,7 @@ export default defineAnalyzer<Msg>({
       const node = ctx.pod.spec.nodeName ?? '<node>';
       out.push({
         messageId: o.limit ? 'nodeOom' : 'noLimit',
-        data: { container: o.c.name, node, limit: o.limit, why: o.why, exitCode: o.term.exitCode, restarts, restartText: restarts > 0 ? `; restarted ${restarts} times` : '' },
+        data: { container: o.c.name, node, limit: o.limit, why: o.why, exitCode: o.term.exitCode, restarts, restartText: restartText(restarts) },
         evidence,
         remedies: [
           resourcesRemedy(ctx, o.c.name, 'Give the container a memory request and limit so the scheduler accounts for it and it cannot starve the node', '--requests=memory=<typical usage> --limits=memory=<peak usage>'),

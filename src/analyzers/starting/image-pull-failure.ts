@@ -74,7 +74,7 @@ export default defineAnalyzer<Msg>({
     network: 'Container {{container}} cannot start: image {{image}} cannot be pulled because {{explanation}} ({{registry}}).',
     rateLimited: 'Container {{container}} cannot start: {{registry}} is rate-limiting pulls of {{image}}.',
     neverPull: 'Container {{container}} cannot start: imagePullPolicy is Never and image {{image}} is not on node {{node}}.',
-    other: 'Container {{container}} cannot start: image {{image}} cannot be pulled ({{reason}}).',
+    other: 'Container {{container}} cannot start: image {{image}} cannot be pulled ({{reason}}){{note}}.',
   },
   analyze(ctx) {
     const out: Array<RawFinding<Msg>> = [];
@@ -91,7 +91,8 @@ export default defineAnalyzer<Msg>({
       const lastBackoff = backoffs[backoffs.length - 1];
       if (lastBackoff) evidence.push(eventEvidence(lastBackoff));
       const attempts = events.reduce((n, e) => n + e.count, 0);
-      const base = { container: c.name, image, registry: registryOf(image), reason: waiting.reason, node: ctx.pod.spec.nodeName ?? '', attempts, detail };
+      const note = newest ? '' : '; the snapshot holds no pull error event saying why (run kubectl describe pod, or capture events)';
+      const base = { container: c.name, image, registry: registryOf(image), reason: waiting.reason, node: ctx.pod.spec.nodeName ?? '', attempts, detail, note };
       if (waiting.reason === 'ErrImageNeverPull') {
         out.push({ messageId: 'neverPull', data: { ...base, cause: 'other' }, evidence, remedies: remedies(ctx, c, image, 'never'), key: image });
         continue;

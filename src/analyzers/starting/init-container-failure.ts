@@ -2,7 +2,7 @@ import { exitCodeMeaning } from '../../k8s/exitcodes';
 import { logSentence, recognizeLog } from '../../k8s/logs';
 import { containerLog } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { relevantTermination, terminationPath } from '../util';
+import { relevantTermination, restartText, terminationPath } from '../util';
 
 type Msg = 'failed';
 
@@ -43,7 +43,7 @@ export default defineAnalyzer<Msg>({
           reason: term.reason ?? '',
           meaning: exitCodeMeaning(term.exitCode),
           restarts,
-          restartText: restarts > 0 ? `; retried ${restarts} times` : '',
+          restartText: restartText(restarts, 'retried'),
           logText: logSentence(signal),
         },
         evidence,

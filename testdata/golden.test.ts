@@ -1,0 +1,47 @@
+// Golden end-to-end tests: the built binary on real and synthetic snapshots, output compared byte for byte.
+// UPDATE_GOLDENS=1 (make goldens) rewrites the expected files; review the diff before committing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'dist', 'kubectl-podwhy');
+const cases = JSON.parse(readFileSync(path.join(__dirname, 'golden', 'cases.json'), 'utf8')) as Array<{ name: string; args: string[] }>;
+
+function run(args: string[]): { stdout: string; stderr: string; code: number } {
+  try {
+    const stdout = execFileSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { stdout, stderr: '', code: 0 };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string; status: number };
+    return { stdout: err.stdout, stderr: err.stderr, code: err.status };
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error('dist/kubectl-podwhy is missing: run `make build` first (make test does)');
+});
+
+describe('golden outputs', () => {
+  test.each(cases.map((c) => [c.name, c.args] as const))('%s', (name, args) => {
+    const { stdout, stderr, code } = run([...args]);
+    const actual = `$ kubectl podwhy ${args.join(' ')}\n${stdout}${stderr ? `--- stderr\n${stderr}` : ''}--- exit ${code}\n`;
+    const file = path.join(__dirname, 'golden', `${name}.txt`);
+    if (process.env.UPDATE_GOLDENS === '1' || !existsSync(file)) writeFileSync(file, actual);
+    expect(actual).toBe(readFileSync(file, 'utf8'));
+    // cluster data never reaches the terminal raw
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+  });
+});
+
+describe('the report validates against the generated JSON Schema', () => {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'report.schema.json'), 'utf8')) as object;
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  const inputs = cases.filter((c) => c.args.includes('-f') && !c.name.startsWith('error')).map((c) => [c.name, c.args[c.args.indexOf('-f') + 1] as string] as const);
+  test.each(inputs)('%s', (_, input) => {
+    const { stdout } = run(['-f', input, '-A', '-o', 'json']);
+    const report = JSON.parse(stdout) as unknown;
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+// Synthetic snapshots, one per finding, written to testdata/scenarios/*.yaml by `make scenarios` and used by the
+// golden end-to-end tests. Each is the smallest cluster state that shows its problem the way a real one does.
+import { at, configMap, node, nodeEvent, pod, podEvent } from '../src/testing/builders';
+
+export interface Scenario {
+  name: string;
+  objects: unknown[];
+}
+
+const rs = (name: string) => pod(name).ownedBy('ReplicaSet', `${name.split('-')[0]}-7d9c5f`, '7d9c5f');
+const n1 = () => node('node-1').build();
+
+export const scenarios: Scenario[] = [
+  { name: 'healthy', objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.running()).build()] },
+  {
+    name: 'image-pull-not-found',
+    objects: [n1(), rs('web-7d9c5f-abcde').phase('Pending').container('app', (c) => c.image('nginx:1.99.99').waiting('ImagePullBackOff', 'Back-off pulling image "nginx:1.99.99"')).build(),
+      podEvent('web-7d9c5f-abcde', 'Failed', 'Failed to pull image "nginx:1.99.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99.99": failed to resolve reference "docker.io/library/nginx:1.99.99": docker.io/library/nginx:1.99.99: not found').container('app').count(5).build()],
+  },
+  { name: 'invalid-image-name', objects: [n1(), rs('web-7d9c5f-abcde').phase('Pending').container('app', (c) => c.image('Acme/Web:1.0').waiting('InvalidImageName', 'Failed to apply default image tag "Acme/Web:1.0": couldn\'t parse image reference "Acme/Web:1.0": invalid reference format: repository name must be lowercase')).build()] },
+  {
+    name: 'config-missing-key',
+    objects: [n1(), configMap('app-config', ['LOG_LEVEL', 'mode']), rs('web-7d9c5f-abcde').phase('Pending').container('app', (c) => c.env('MODE', { configMap: 'app-config', key: 'MODE' }).waiting('CreateContainerConfigError', "couldn't find key MODE in ConfigMap default/app-config")).build()],
+  },
+  {
+    name: 'volume-multi-attach',
+    objects: [n1(), pod('db-0').ownedBy('StatefulSet', 'db').phase('Pending').container('db', (c) => c.image('postgres:16').waiting('ContainerCreating')).build(),
+      podEvent('db-0', 'FailedAttachVolume', 'Multi-Attach error for volume "pvc-7a81d56f-1cf9-11eb-8295-b6961e0a47ed" Volume is already exclusively attached to one node and can\'t be attached to another').count(3).build(),
+      podEvent('db-0', 'FailedMount', 'Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[data kube-api-access-x4rzc]: timed out waiting for the condition').count(9).build()],
+  },
+  { name: 'sandbox-cni', objects: [n1(), rs('web-7d9c5f-abcde').phase('Pending').container('app', (c) => c.waiting('ContainerCreating')).build(), podEvent('web-7d9c5f-abcde', 'FailedCreatePodSandBox', 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "0f31caad287b": plugin type="calico" failed (add): stat /var/lib/calico/nodename: no such file or directory: check that the calico/node container is running and has mounted /var/lib/calico/').count(14).build()] },
+  {
+    name: 'init-container-failure',
+    objects: [n1(), rs('web-7d9c5f-abcde').phase('Pending').init('wait-db', (c) => c.image('busybox:1.36').waiting('CrashLoopBackOff').lastTerminated({ exitCode: 1, reason: 'Error' }).restarts(6)).container('app', (c) => c.waiting('PodInitializing')).build()],
+  },
+  { name: 'container-create-error', objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.waiting('RunContainerError', 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app/serve": stat /app/serve: no such file or directory: unknown').restarts(2)).build()] },
+  {
+    name: 'oom-killed',
+    objects: [n1(), rs('api-7d9c5f-abcde').container('api', (c) => c.image('acme/api:3.1').limits({ memory: '512Mi', cpu: '1' }).requests({ memory: '256Mi', cpu: '200m' }).waiting('CrashLoopBackOff', 'back-off 5m0s restarting failed container=api').lastTerminated({ exitCode: 137, reason: 'OOMKilled', startedAt: at(-400), finishedAt: at(-330) }).restarts(9)).build()],
+  },
+  {
+    name: 'system-oom-low-reserved',
+    objects: [node('node-1').capacity({ memory: '16Gi' }).allocatable({ memory: '16284Mi' }).condition('MemoryPressure', 'True', 'KubeletHasInsufficientMemory', 'kubelet has insufficient memory available').build(),
+      rs('cache-7d9c5f-abcde').container('redis', (c) => c.image('redis:7').waiting('CrashLoopBackOff').lastTerminated({ exitCode: 137, reason: 'OOMKilled', startedAt: at(-400), finishedAt: at(-330) }).restarts(4)).build(),
+      nodeEvent('node-1', 'SystemOOM', 'System OOM encountered, victim process: redis-server, pid: 31337').first(at(-331)).last(at(-331)).build()],
+  },
+  {
+    name: 'liveness-kills-slow-start',
+    objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.probe('liveness', { initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 3 }).waiting('CrashLoopBackOff').lastTerminated({ exitCode: 137, reason: 'Error', startedAt: at(-200), finishedAt: at(-175) }).restarts(6)).build(),
+      podEvent('web-7d9c5f-abcde', 'Unhealthy', 'Liveness probe failed: Get "http://10.0.171.162:8080/healthz": dial tcp 10.0.171.162:8080: connect: connection refused').container('app').count(18).last(at(-180)).build(),
+      podEvent('web-7d9c5f-abcde', 'Killing', 'Container app failed liveness probe, will be restarted').container('app').count(6).last(at(-178)).build()],
+  },
+  {
+    name: 'startup-probe-failure',
+    objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.probe('startup', { periodSeconds: 10, failureThreshold: 6 }).waiting('CrashLoopBackOff').lastTerminated({ exitCode: 137, reason: 'Error', startedAt: at(-200), finishedAt: at(-135) }).restarts(3)).build(),
+      podEvent('web-7d9c5f-abcde', 'Unhealthy', 'Startup probe failed: Get "http://10.42.0.181:8080/healthz": EOF').container('app').count(18).last(at(-140)).build(),
+      podEvent('web-7d9c5f-abcde', 'Killing', 'Container app failed startup probe, will be restarted').container('app').count(3).last(at(-138)).build()],
+  },
+  {
+    name: 'readiness-failure',
+    objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.probe('readiness', { httpGet: { path: '/ready', port: 8080 } }).running(at(-900), false)).build(),
+      podEvent('web-7d9c5f-abcde', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503').container('app').count(88).build()],
+  },
+  { name: 'exited-with-error', objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.waiting('CrashLoopBackOff').lastTerminated({ exitCode: 2, reason: 'Error' }).restarts(12)).build()] },
+  { name: 'killed-by-signal', objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.waiting('CrashLoopBackOff').lastTerminated({ exitCode: 139, reason: 'Error' }).restarts(3)).build()] },
+  { name: 'completed-restarted', objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.command('sh', '-c', 'nginx -g daemon on;').waiting('CrashLoopBackOff').lastTerminated({ exitCode: 0, reason: 'Completed' }).restarts(8)).build()] },
+  { name: 'evicted', objects: [n1(), rs('web-7d9c5f-abcde').phase('Failed').reason('Evicted', 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 87608Ki. Container app was using 1536Mi, request is 256Mi, has larger consumption of memory. ').container('app', (c) => c.terminated({ exitCode: 137, reason: 'ContainerStatusUnknown' })).build()] },
+  { name: 'node-admission-rejected', objects: [n1(), pod('static-web').phase('Failed').reason('OutOfcpu', "Node didn't have enough resource: cpu, requested: 500, used: 3800, capacity: 4000").container('app').build()] },
+  {
+    name: 'preempted',
+    objects: [n1(), rs('batch-7d9c5f-abcde').deleting(at(-20)).condition('DisruptionTarget', 'True', 'PreemptionByScheduler', 'default-scheduler: preempting to accommodate a higher priority pod').container('app', (c) => c.running()).build(),
+      podEvent('batch-7d9c5f-abcde', 'Preempted', 'Preempted by pod 3c1f5e9a-1b7e-4cfa-9d55-2f0c8a1d7e21 on node node-1').type('Normal').build()],
+  },
+  {
+    name: 'hostile-strings',
+    objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.waiting('CrashLoopBackOff', 'back-off \u001b[31mred\u001b[0m \u202egnp.exe').lastTerminated({ exitCode: 1, reason: 'Error', message: 'boom\u0007\u001b]0;pwned\u0007' }).restarts(1)).build()],
+  },
+];
