@@ -112,6 +112,9 @@ export const Volume = z.looseObject({
   configMap: z.looseObject({ name: optStr, optional: optBool, items: z.array(z.looseObject({ key: str })).optional().nullable() }).optional().nullable(),
   secret: z.looseObject({ secretName: optStr, optional: optBool, items: z.array(z.looseObject({ key: str })).optional().nullable() }).optional().nullable(),
   persistentVolumeClaim: z.looseObject({ claimName: str, readOnly: optBool }).optional().nullable(),
+  ephemeral: z.looseObject({ volumeClaimTemplate: z.unknown().optional().nullable() }).optional().nullable(),
+  gcePersistentDisk: z.looseObject({ pdName: str, readOnly: optBool }).optional().nullable(),
+  awsElasticBlockStore: z.looseObject({ volumeID: str }).optional().nullable(),
   hostPath: z.looseObject({ path: str, type: optStr }).optional().nullable(),
   projected: z.looseObject({ sources: z.array(z.looseObject({
     configMap: z.looseObject({ name: optStr, optional: optBool }).optional().nullable(),
@@ -119,6 +122,53 @@ export const Volume = z.looseObject({
   })).optional().nullable() }).optional().nullable(),
 });
 export type Volume = z.infer<typeof Volume>;
+
+export const LabelSelectorRequirement = z.looseObject({ key: str, operator: str, values: z.array(z.string()).optional().nullable() });
+export const LabelSelector = z.looseObject({
+  matchLabels: z.record(z.string(), z.string()).optional().nullable(),
+  matchExpressions: z.array(LabelSelectorRequirement).optional().nullable(),
+});
+export type LabelSelector = z.infer<typeof LabelSelector>;
+
+export const NodeSelectorTerm = z.looseObject({
+  matchExpressions: z.array(LabelSelectorRequirement).optional().nullable(),
+  matchFields: z.array(LabelSelectorRequirement).optional().nullable(),
+});
+export type NodeSelectorTerm = z.infer<typeof NodeSelectorTerm>;
+
+export const PodAffinityTerm = z.looseObject({
+  labelSelector: LabelSelector.optional().nullable(),
+  namespaces: z.array(z.string()).optional().nullable(),
+  namespaceSelector: LabelSelector.optional().nullable(),
+  topologyKey: str,
+  matchLabelKeys: z.array(z.string()).optional().nullable(),
+  mismatchLabelKeys: z.array(z.string()).optional().nullable(),
+});
+export type PodAffinityTerm = z.infer<typeof PodAffinityTerm>;
+
+const PodAffinityRules = z.looseObject({ requiredDuringSchedulingIgnoredDuringExecution: z.array(PodAffinityTerm).optional().nullable() });
+
+export const Affinity = z.looseObject({
+  nodeAffinity: z
+    .looseObject({ requiredDuringSchedulingIgnoredDuringExecution: z.looseObject({ nodeSelectorTerms: z.array(NodeSelectorTerm).default([]) }).optional().nullable() })
+    .optional()
+    .nullable(),
+  podAffinity: PodAffinityRules.optional().nullable(),
+  podAntiAffinity: PodAffinityRules.optional().nullable(),
+});
+export type Affinity = z.infer<typeof Affinity>;
+
+export const TopologySpreadConstraint = z.looseObject({
+  maxSkew: z.number().int(),
+  topologyKey: str,
+  whenUnsatisfiable: str,
+  labelSelector: LabelSelector.optional().nullable(),
+  minDomains: optInt,
+  nodeAffinityPolicy: optStr,
+  nodeTaintsPolicy: optStr,
+  matchLabelKeys: z.array(z.string()).optional().nullable(),
+});
+export type TopologySpreadConstraint = z.infer<typeof TopologySpreadConstraint>;
 
 export const PodSpec = z.looseObject({
   nodeName: optStr,
@@ -129,7 +179,10 @@ export const PodSpec = z.looseObject({
   restartPolicy: optStr,
   tolerations: z.array(Toleration).optional().nullable(),
   nodeSelector: z.record(z.string(), z.string()).optional().nullable(),
-  affinity: z.unknown().optional().nullable(),
+  affinity: Affinity.optional().nullable(),
+  topologySpreadConstraints: z.array(TopologySpreadConstraint).optional().nullable(),
+  hostNetwork: optBool,
+  preemptionPolicy: optStr,
   priority: optInt,
   priorityClassName: optStr,
   overhead: ResourceList.optional().nullable(),
@@ -141,6 +194,7 @@ export const PodSpec = z.looseObject({
 });
 export type PodSpec = z.infer<typeof PodSpec>;
 
+const StatusResources = z.looseObject({ requests: ResourceList.optional().nullable() });
 const StateWaiting = z.looseObject({ reason: optStr, message: optStr });
 const StateRunning = z.looseObject({ startedAt: time });
 const StateTerminated = z.looseObject({
@@ -167,6 +221,8 @@ export const ContainerStatus = z.looseObject({
   imageID: optStr,
   state: ContainerState.optional().nullable(),
   lastState: ContainerState.optional().nullable(),
+  allocatedResources: ResourceList.optional().nullable(),
+  resources: StatusResources.optional().nullable(),
 });
 export type ContainerStatus = z.infer<typeof ContainerStatus>;
 
@@ -280,3 +336,37 @@ export type Workload = z.infer<typeof Workload>;
 /** Everything else podwhy indexes by name only (PVC, PV, StorageClass, Namespace, quota, ...). */
 export const GenericObject = z.looseObject({ kind: optStr, metadata: ObjectMeta });
 export type GenericObject = z.infer<typeof GenericObject>;
+
+export const PersistentVolumeClaim = z.looseObject({
+  metadata: ObjectMeta,
+  spec: z
+    .looseObject({ storageClassName: optStr, volumeName: optStr, accessModes: z.array(z.string()).optional().nullable(), resources: z.looseObject({ requests: ResourceList.optional().nullable() }).optional().nullable() })
+    .default({}),
+  status: z.looseObject({ phase: optStr }).default({}),
+});
+export type PersistentVolumeClaim = z.infer<typeof PersistentVolumeClaim>;
+
+export const PersistentVolume = z.looseObject({
+  metadata: ObjectMeta,
+  spec: z
+    .looseObject({
+      storageClassName: optStr,
+      accessModes: z.array(z.string()).optional().nullable(),
+      capacity: ResourceList.optional().nullable(),
+      claimRef: z.looseObject({ name: optStr, namespace: optStr }).optional().nullable(),
+      nodeAffinity: z.looseObject({ required: z.looseObject({ nodeSelectorTerms: z.array(NodeSelectorTerm).default([]) }).optional().nullable() }).optional().nullable(),
+      csi: z.looseObject({ driver: str, volumeHandle: str }).optional().nullable(),
+    })
+    .default({}),
+  status: z.looseObject({ phase: optStr }).default({}),
+});
+export type PersistentVolume = z.infer<typeof PersistentVolume>;
+
+export const StorageClass = z.looseObject({ metadata: ObjectMeta, provisioner: optStr, volumeBindingMode: optStr });
+export type StorageClass = z.infer<typeof StorageClass>;
+
+export const CSINode = z.looseObject({
+  metadata: ObjectMeta,
+  spec: z.looseObject({ drivers: z.array(z.looseObject({ name: str, allocatable: z.looseObject({ count: optInt }).optional().nullable() })).optional().nullable() }).default({}),
+});
+export type CSINode = z.infer<typeof CSINode>;

@@ -1,17 +1,14 @@
 // Validated, indexed snapshot from parsed documents. Every object is validated once with the zod schemas in
 // schemas/; an invalid object is reported with its origin and left out, the rest is kept.
 import type * as z from 'zod';
-import { ConfigObject, Event, GenericObject, Lease, Node, Pod, Workload } from '../../schemas/k8s';
+import { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload } from '../../schemas/k8s';
 import { parseTime } from '../k8s/time';
 import type { RawDocument, LogBlock } from '../sources/documents';
 import { flatten, kindFromPath } from './kinds';
 import type { ConfigKeys, InputError, PodEvent, Snapshot, TimeSource } from './types';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
-const OTHER_KINDS = new Set([
-  'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'Namespace', 'ResourceQuota', 'LimitRange', 'CSINode',
-  'PriorityClass', 'Service', 'VolumeAttachment', 'ServiceAccount',
-]);
+const OTHER_KINDS = new Set(['Namespace', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Service', 'VolumeAttachment', 'ServiceAccount']);
 /** capture-time annotation written by `kubectl podwhy snapshot` */
 export const CAPTURE_ANNOTATION = 'podwhy.dev/captured-at';
 
@@ -107,6 +104,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     configs: new Map(),
     captured: new Map(),
     workloads: new Map(),
+    pvcs: new Map(),
+    pvs: new Map(),
+    storageClasses: new Map(),
+    csiNodes: new Map(),
     others: new Map(),
     logs: new Map(),
     inputErrors: [...input.errors],
@@ -186,6 +187,22 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       } else if (kind === 'Lease') {
         const lease = parse(Lease, item.value, origin);
         if (lease) snap.leases.set(objectKey('Lease', lease.metadata.namespace, lease.metadata.name), lease);
+      } else if (kind === 'PersistentVolumeClaim') {
+        const pvc = parse(PersistentVolumeClaim, item.value, origin);
+        if (pvc) snap.pvcs.set(`${pvc.metadata.namespace ?? 'default'}/${pvc.metadata.name}`, pvc);
+        noteCaptured(kind, pvc?.metadata.namespace);
+      } else if (kind === 'PersistentVolume') {
+        const pv = parse(PersistentVolume, item.value, origin);
+        if (pv) snap.pvs.set(pv.metadata.name, pv);
+        noteCaptured(kind, '');
+      } else if (kind === 'StorageClass') {
+        const sc = parse(StorageClass, item.value, origin);
+        if (sc) snap.storageClasses.set(sc.metadata.name, sc);
+        noteCaptured(kind, '');
+      } else if (kind === 'CSINode') {
+        const cn = parse(CSINode, item.value, origin);
+        if (cn) snap.csiNodes.set(cn.metadata.name, cn);
+        noteCaptured(kind, '');
       } else if (WORKLOAD_KINDS.has(kind)) {
         const w = parse(Workload, item.value, origin);
         if (!w) continue;

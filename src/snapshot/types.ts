@@ -1,4 +1,4 @@
-import type { ConfigObject, Event, GenericObject, Lease, Node, Pod, Workload } from '../../schemas/k8s';
+import type { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload } from '../../schemas/k8s';
 
 export interface InputError {
   /** file (and line or object path) the problem is in */
@@ -49,6 +49,11 @@ export interface Snapshot {
   /** kinds captured per namespace ("ConfigMap" → namespaces) so absence can be told from "not captured" */
   captured: Map<string, Set<string>>;
   workloads: Map<string, Workload>;
+  /** "ns/name" */
+  pvcs: Map<string, PersistentVolumeClaim>;
+  pvs: Map<string, PersistentVolume>;
+  storageClasses: Map<string, StorageClass>;
+  csiNodes: Map<string, CSINode>;
   others: Map<string, GenericObject>;
   /** "ns/pod/container" → logs */
   logs: Map<string, ContainerLogs>;
@@ -60,4 +65,4 @@ export interface Snapshot {
   eventsByName: Map<string, PodEvent[]>;
 }
 
-export type { ConfigObject, Event, GenericObject, Lease, Node, Pod, Workload };
+export type { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload };

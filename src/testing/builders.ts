@@ -35,6 +35,10 @@ export class ContainerBuilder {
     this.spec[`${kind}Probe`] = { httpGet: { path: '/healthz', port: 8080 }, ...p };
     return this;
   }
+  hostPort(port: number, protocol = 'TCP', hostIP?: string): this {
+    this.spec.ports = [...((this.spec.ports as Obj[]) ?? []), { containerPort: port, hostPort: port, protocol, ...(hostIP ? { hostIP } : {}) }];
+    return this;
+  }
   restartPolicy(p: string): this {
     this.spec.restartPolicy = p;
     return this;
@@ -80,6 +84,7 @@ export class PodBuilder {
   private readonly obj: Obj;
   private readonly containers: ContainerBuilder[] = [];
   private readonly inits: ContainerBuilder[] = [];
+  private unscheduled = false;
   constructor(name: string) {
     this.obj = {
       apiVersion: 'v1',
@@ -153,19 +158,38 @@ export class PodBuilder {
     this.inits.push(fn(new ContainerBuilder(name)));
     return this;
   }
+  /** not scheduled yet: no node, no container statuses */
+  pending(): this {
+    delete this.spec.nodeName;
+    this.status.phase = 'Pending';
+    this.unscheduled = true;
+    return this;
+  }
+  tolerate(t: Obj): this {
+    this.spec.tolerations = [...((this.spec.tolerations as Obj[]) ?? []), t];
+    return this;
+  }
+  nodeSelector(sel: Record<string, string>): this {
+    this.spec.nodeSelector = sel;
+    return this;
+  }
+  claim(volume: string, claimName: string): this {
+    return this.volume({ name: volume, persistentVolumeClaim: { claimName } });
+  }
   volume(v: Obj): this {
     this.spec.volumes = [...((this.spec.volumes as Obj[]) ?? []), v];
     return this;
   }
   /** Ready condition derived from the containers, as the kubelet would set it. */
   build(): Obj {
-    const statuses = (list: ContainerBuilder[]) => list.filter((c) => !(c.status as { __none?: boolean }).__none).map((c) => c.status);
+    const statuses = (list: ContainerBuilder[]) => (this.unscheduled ? [] : list).filter((c) => !(c.status as { __none?: boolean }).__none).map((c) => c.status);
     this.spec.containers = this.containers.map((c) => c.spec);
     if (this.inits.length) {
       this.spec.initContainers = this.inits.map((c) => c.spec);
       this.status.initContainerStatuses = statuses(this.inits);
     }
-    this.status.containerStatuses = statuses(this.containers);
+    if (!this.unscheduled) this.status.containerStatuses = statuses(this.containers);
+    else delete this.status.initContainerStatuses;
     const conds = this.status.conditions as Obj[];
     if (!conds.some((c) => c.type === 'Ready') && this.status.phase === 'Running') {
       const ready = this.containers.every((c) => c.status.ready === true);
@@ -190,6 +214,26 @@ export class NodeBuilder {
         nodeInfo: { kubeletVersion: 'v1.32.4', containerRuntimeVersion: 'containerd://1.7.22' },
       },
     };
+  }
+  labels(l: Record<string, string>): this {
+    (this.obj.metadata as Obj).labels = { ...((this.obj.metadata as Obj).labels as Obj), ...l };
+    return this;
+  }
+  taint(key: string, value: string | undefined, effect: string): this {
+    const spec = this.obj.spec as Obj;
+    spec.taints = [...((spec.taints as Obj[]) ?? []), { key, ...(value !== undefined ? { value } : {}), effect }];
+    return this;
+  }
+  cordon(): this {
+    (this.obj.spec as Obj).unschedulable = true;
+    return this;
+  }
+  kubelet(version: string): this {
+    ((this.obj.status as Obj).nodeInfo as Obj).kubeletVersion = version;
+    return this;
+  }
+  resources(r: Record<string, string>): this {
+    return this.capacity(r).allocatable(r);
   }
   capacity(c: Record<string, string>): this {
     (this.obj.status as Obj).capacity = { ...((this.obj.status as Obj).capacity as Obj), ...c };
@@ -270,4 +314,42 @@ export const configMap = (name: string, keys: string[], namespace = 'default'): 
 });
 export const secret = (name: string, keys: string[], namespace = 'default'): Obj => ({
   apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type: 'Opaque', data: Object.fromEntries(keys.map((k) => [k, 'c2VjcmV0'])),
+});
+
+export const pvc = (name: string, spec: { volumeName?: string; storageClassName?: string; accessModes?: string[]; storage?: string; phase?: string; deleting?: boolean }, namespace = 'default'): Obj => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name, namespace, ...(spec.deleting ? { deletionTimestamp: at(-60) } : {}) },
+  spec: {
+    accessModes: spec.accessModes ?? ['ReadWriteOnce'],
+    resources: { requests: { storage: spec.storage ?? '10Gi' } },
+    ...(spec.storageClassName !== undefined ? { storageClassName: spec.storageClassName } : {}),
+    ...(spec.volumeName ? { volumeName: spec.volumeName } : {}),
+  },
+  status: { phase: spec.phase ?? (spec.volumeName ? 'Bound' : 'Pending') },
+});
+
+export const pv = (name: string, spec: { labels?: Record<string, string>; claim?: string; storageClassName?: string; nodeAffinityHost?: string; csi?: { driver: string; handle: string }; storage?: string; phase?: string }): Obj => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolume',
+  metadata: { name, labels: spec.labels ?? {} },
+  spec: {
+    capacity: { storage: spec.storage ?? '10Gi' },
+    accessModes: ['ReadWriteOnce'],
+    ...(spec.storageClassName !== undefined ? { storageClassName: spec.storageClassName } : {}),
+    ...(spec.claim ? { claimRef: { name: spec.claim, namespace: 'default' } } : {}),
+    ...(spec.csi ? { csi: { driver: spec.csi.driver, volumeHandle: spec.csi.handle } } : {}),
+    ...(spec.nodeAffinityHost
+      ? { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [spec.nodeAffinityHost] }] }] } } }
+      : {}),
+  },
+  status: { phase: spec.phase ?? (spec.claim ? 'Bound' : 'Available') },
+});
+
+export const storageClass = (name: string, provisioner: string, mode: 'Immediate' | 'WaitForFirstConsumer' = 'Immediate', isDefault = false): Obj => ({
+  apiVersion: 'storage.k8s.io/v1',
+  kind: 'StorageClass',
+  metadata: { name, ...(isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {}) },
+  provisioner,
+  volumeBindingMode: mode,
 });

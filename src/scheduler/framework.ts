@@ -1,0 +1,83 @@
+// The parts of kube-scheduler's framework the simulation needs: node infos, cycle state, plugin statuses.
+import type { Node, Pod } from '../../schemas/k8s';
+import { countsAgainstNode, podRequests, type ResourceMap } from '../k8s/scheduling';
+import type { Snapshot } from '../snapshot/types';
+import type { Reason } from './reasons';
+
+export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
+
+export interface Status {
+  code: Code;
+  reasons: Reason[];
+  /** the numbers and objects behind the verdict, for findings */
+  detail?: Record<string, unknown>;
+}
+
+export const success: Status = { code: 'Success', reasons: [] };
+export const unschedulable = (reasons: Reason[], detail?: Record<string, unknown>): Status => ({ code: 'Unschedulable', reasons, ...(detail ? { detail } : {}) });
+export const unresolvable = (reasons: Reason[], detail?: Record<string, unknown>): Status => ({ code: 'UnschedulableAndUnresolvable', reasons, ...(detail ? { detail } : {}) });
+
+export interface NodeInfo {
+  node: Node;
+  name: string;
+  /** pods bound to the node that hold resources (not Succeeded/Failed), plus nominated pods of higher priority */
+  pods: Pod[];
+  requested: ResourceMap;
+}
+
+export interface CycleState {
+  pod: Pod;
+  snapshot: Snapshot;
+  minor: number;
+  podRequest: ResourceMap;
+  nodes: NodeInfo[];
+  nodesByName: Map<string, NodeInfo>;
+  /** per-plugin data computed once per cycle */
+  data: Map<string, unknown>;
+}
+
+export interface PreFilterResult {
+  /** the pod is rejected for the whole cycle with this message */
+  rejected?: string;
+  /** only these nodes are considered; the others are "absent" */
+  nodeNames?: Set<string>;
+}
+
+export interface FilterPlugin {
+  name: string;
+  preFilter?(state: CycleState): PreFilterResult | undefined;
+  filter(state: CycleState, node: NodeInfo): Status;
+}
+
+const keyOf = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
+
+/** Node infos for every node of the snapshot, as the scheduler cache would hold them for this pod. */
+export function buildNodeInfos(snapshot: Snapshot, pod: Pod): NodeInfo[] {
+  const self = keyOf(pod);
+  const priority = pod.spec.priority ?? 0;
+  const infos: NodeInfo[] = [];
+  const names = [...snapshot.nodes.keys()].sort();
+  const nominated = new Map<string, Pod[]>();
+  for (const p of snapshot.pods) {
+    const nn = p.status.nominatedNodeName;
+    if (nn && !p.spec.nodeName && keyOf(p) !== self && (p.spec.priority ?? 0) >= priority && !p.metadata.deletionTimestamp) {
+      const list = nominated.get(nn) ?? [];
+      list.push(p);
+      nominated.set(nn, list);
+    }
+  }
+  for (const name of names) {
+    const node = snapshot.nodes.get(name) as Node;
+    const pods = (snapshot.podsByNode.get(name) ?? []).filter((p) => countsAgainstNode(p) && keyOf(p) !== self);
+    pods.push(...(nominated.get(name) ?? []));
+    const requested: ResourceMap = new Map();
+    for (const p of pods) for (const [k, v] of podRequests(p)) requested.set(k, (requested.get(k) ?? 0n) + v);
+    infos.push({ node, name, pods, requested });
+  }
+  return infos;
+}
+
+export function cached<T>(state: CycleState, key: string, compute: () => T): T {
+  if (!state.data.has(key)) state.data.set(key, compute());
+  return state.data.get(key) as T;
+}

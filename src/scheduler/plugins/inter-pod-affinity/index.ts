@@ -1,0 +1,122 @@
+// Follows pkg/scheduler/framework/plugins/interpodaffinity/filtering.go (1.35): required pod affinity, then anti-
+// affinity, then the required anti-affinity of pods already placed. ≤ 1.21 checked existing pods first and added
+// "didn't match pod affinity/anti-affinity" to every failure.
+import type { Pod, PodAffinityTerm } from '../../../../schemas/k8s';
+import { labelSelectorMatches } from '../../../k8s/scheduling';
+import { cached, success, unresolvable, unschedulable, type CycleState, type FilterPlugin, type NodeInfo, type Status } from '../../framework';
+import { reasons, type Reason } from '../../reasons';
+
+interface Placed {
+  pod: Pod;
+  info: NodeInfo;
+}
+
+function namespaceLabels(state: CycleState, ns: string): Record<string, string> {
+  return state.snapshot.others.get(`Namespace/${ns}`)?.metadata.labels ?? { 'kubernetes.io/metadata.name': ns };
+}
+
+/** Whether `target` is selected by `term`, a term owned by a pod of namespace `ownerNs`. */
+export function termSelects(state: CycleState, term: PodAffinityTerm, ownerNs: string, target: Pod): boolean {
+  const ns = target.metadata.namespace ?? 'default';
+  const namespaces = term.namespaces ?? [];
+  let nsOk: boolean;
+  if (term.namespaceSelector) nsOk = namespaces.includes(ns) || labelSelectorMatches(term.namespaceSelector, namespaceLabels(state, ns));
+  else nsOk = namespaces.length ? namespaces.includes(ns) : ns === ownerNs;
+  return nsOk && labelSelectorMatches(term.labelSelector, target.metadata.labels);
+}
+
+function placed(state: CycleState): Placed[] {
+  return cached(state, 'placed', () => state.nodes.flatMap((info) => info.pods.filter((p) => p.spec.nodeName === info.name).map((pod) => ({ pod, info }))));
+}
+
+/** For each term, the topology values of the nodes holding a pod the term selects (and one such pod per value). */
+function domainsOf(state: CycleState, key: string, terms: PodAffinityTerm[]): Array<Map<string, Pod>> {
+  return cached(state, key, () => {
+    const ns = state.pod.metadata.namespace ?? 'default';
+    return terms.map((t) => {
+      const values = new Map<string, Pod>();
+      for (const p of placed(state)) {
+        const v = p.info.node.metadata.labels?.[t.topologyKey];
+        if (v !== undefined && !values.has(v) && termSelects(state, t, ns, p.pod)) values.set(v, p.pod);
+      }
+      return values;
+    });
+  });
+}
+
+const sameDomain = (a: NodeInfo, b: NodeInfo, key: string): boolean => {
+  const va = a.node.metadata.labels?.[key];
+  return va !== undefined && va === b.node.metadata.labels?.[key];
+};
+
+const podName = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
+
+function affinity(state: CycleState, info: NodeInfo): Status | undefined {
+  const terms = state.pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  if (terms.length === 0) return undefined;
+  const ns = state.pod.metadata.namespace ?? 'default';
+  const domains = domainsOf(state, 'affinityDomains', terms);
+  const labels = info.node.metadata.labels ?? {};
+  if (domains.every((d) => d.size === 0)) {
+    // no pod matches any term: allowed only when the pod would match its own terms (the first pod of a group)
+    const selfMatch = terms.every((t) => termSelects(state, t, ns, state.pod));
+    const hasKeys = terms.every((t) => labels[t.topologyKey] !== undefined);
+    return selfMatch && hasKeys ? undefined : unresolvable([reasons.podAffinity()], { topologyKey: terms[0]?.topologyKey, noMatchingPods: true });
+  }
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as PodAffinityTerm;
+    const v = labels[t.topologyKey];
+    if (v === undefined || !(domains[i] as Map<string, Pod>).has(v)) return unresolvable([reasons.podAffinity()], { topologyKey: t.topologyKey });
+  }
+  return undefined;
+}
+
+function antiAffinity(state: CycleState, info: NodeInfo): Status | undefined {
+  const terms = state.pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+  if (terms.length === 0) return undefined;
+  const domains = domainsOf(state, 'antiAffinityDomains', terms);
+  const labels = info.node.metadata.labels ?? {};
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as PodAffinityTerm;
+    const v = labels[t.topologyKey];
+    const hit = v === undefined ? undefined : (domains[i] as Map<string, Pod>).get(v);
+    if (hit) return unschedulable([reasons.podAntiAffinity()], { topologyKey: t.topologyKey, conflictsWith: podName(hit) });
+  }
+  return undefined;
+}
+
+/** Placed pods whose own required anti-affinity selects the incoming pod, with the term. */
+function repellers(state: CycleState): Array<{ p: Placed; t: PodAffinityTerm }> {
+  return cached(state, 'repellers', () =>
+    placed(state).flatMap((p) =>
+      (p.pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [])
+        .filter((t) => termSelects(state, t, p.pod.metadata.namespace ?? 'default', state.pod))
+        .map((t) => ({ p, t })),
+    ),
+  );
+}
+
+function existingAntiAffinity(state: CycleState, info: NodeInfo): Status | undefined {
+  for (const { p, t } of repellers(state)) {
+    if (sameDomain(p.info, info, t.topologyKey)) {
+      return unschedulable([reasons.existingAntiAffinity()], { topologyKey: t.topologyKey, conflictsWith: podName(p.pod) });
+    }
+  }
+  return undefined;
+}
+
+function withLegacy(s: Status): Status {
+  const rs: Reason[] = [reasons.legacyInterPod(), ...s.reasons];
+  return { ...s, reasons: rs };
+}
+
+export const InterPodAffinity: FilterPlugin = {
+  name: 'InterPodAffinity',
+  filter(state, info) {
+    if (state.minor <= 21) {
+      const s = existingAntiAffinity(state, info) ?? affinity(state, info) ?? antiAffinity(state, info);
+      return s ? withLegacy(s) : success;
+    }
+    return affinity(state, info) ?? antiAffinity(state, info) ?? existingAntiAffinity(state, info) ?? success;
+  },
+};
