@@ -21,8 +21,13 @@ export const SchedulingNode = z.object({ name: z.string(), fits: z.boolean(), re
 
 export const Scheduling = z.object({
   simulated: z.string().optional(),
+  /** kube-scheduler version whose wording the simulation uses */
+  version: z.string().optional(),
   event: z.string().optional(),
+  eventTime: z.string().optional(),
+  eventCount: z.number().int().optional(),
   agrees: z.boolean().optional(),
+  disagreement: z.string().optional(),
   nodes: z.array(SchedulingNode).optional(),
 });
 

@@ -11,8 +11,17 @@ export interface Diagnostic {
   message: string;
 }
 
+interface Ranked {
+  finding: Finding;
+  rank: number;
+}
+
 export function runAnalyzer(a: Analyzer<string>, ctx: PodContext): Finding[] {
-  return a.analyze(ctx).map((raw) => ({
+  return runRanked(a, ctx).map((r) => r.finding);
+}
+
+function runRanked(a: Analyzer<string>, ctx: PodContext): Ranked[] {
+  return a.analyze(ctx).map((raw) => ({ rank: raw.rank ?? a.rank, finding: {
     id: a.id,
     severity: raw.severity ?? a.severity,
     message: renderMessage(a.messages[raw.messageId] ?? raw.messageId, raw.data),
@@ -20,30 +29,30 @@ export function runAnalyzer(a: Analyzer<string>, ctx: PodContext): Finding[] {
     evidence: raw.evidence,
     remedies: raw.remedies,
     ...(raw.key ? { key: raw.key } : {}),
-  }));
+  } }));
 }
 
-export function compareFindings(rank: (id: string) => number) {
-  return (a: Finding, b: Finding): number =>
+function compareRanked(x: Ranked, y: Ranked): number {
+  const a = x.finding;
+  const b = y.finding;
+  return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    rank(a.id) - rank(b.id) ||
+    x.rank - y.rank ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
-    ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0);
+    ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0)
+  );
 }
-
-const RANKS = new Map<string, number>(analyzers.map((a) => [a.id, a.rank]));
-const rankOf = (id: string): number => RANKS.get(id) ?? 1000;
 
 export function analyzePod(ctx: PodContext, list: ReadonlyArray<Analyzer<string>> = analyzers): { findings: Finding[]; diagnostics: Diagnostic[] } {
-  const findings: Finding[] = [];
+  const ranked: Ranked[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const a of list) {
     try {
-      findings.push(...runAnalyzer(a, ctx));
+      ranked.push(...runRanked(a, ctx));
     } catch (e) {
       diagnostics.push({ analyzer: a.id, message: `${ctx.ref}: internal error in ${a.id}: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
-  findings.sort(compareFindings(rankOf));
-  return { findings, diagnostics };
+  ranked.sort(compareRanked);
+  return { findings: ranked.map((r) => r.finding), diagnostics };
 }

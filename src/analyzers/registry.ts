@@ -11,6 +11,25 @@ import oomKilled from './running/oom-killed';
 import readinessProbeFailure from './running/readiness-probe-failure';
 import startupProbeFailure from './running/startup-probe-failure';
 import systemOom from './running/system-oom';
+import hostPortConflict from './scheduling/host-port-conflict';
+import insufficientResources from './scheduling/insufficient-resources';
+import knownSchedulerBug from './scheduling/known-scheduler-bug';
+import missingPersistentVolumeClaim from './scheduling/missing-persistent-volume-claim';
+import noNodes from './scheduling/no-nodes';
+import nodeAffinityMismatch from './scheduling/node-affinity-mismatch';
+import nodeNotFound from './scheduling/node-not-found';
+import nodeSelectorMismatch from './scheduling/node-selector-mismatch';
+import nodeUnschedulable from './scheduling/node-unschedulable';
+import podAffinityUnsatisfied from './scheduling/pod-affinity-unsatisfied';
+import podAntiAffinityConflict from './scheduling/pod-anti-affinity-conflict';
+import preemptionPending from './scheduling/preemption-pending';
+import schedulerNotRunning from './scheduling/scheduler-not-running';
+import schedulingGated from './scheduling/scheduling-gated';
+import topologySpreadUnsatisfied from './scheduling/topology-spread-unsatisfied';
+import unboundPersistentVolumeClaim from './scheduling/unbound-persistent-volume-claim';
+import untoleratedTaint from './scheduling/untolerated-taint';
+import volumeLimitExceeded from './scheduling/volume-limit-exceeded';
+import volumeZoneConflict from './scheduling/volume-zone-conflict';
 import configMissing from './starting/config-missing';
 import containerCreateError from './starting/container-create-error';
 import imagePullFailure from './starting/image-pull-failure';
@@ -27,19 +46,38 @@ export const analyzers = [
   containerExitedWithError,
   containerKilledBySignal,
   evicted,
+  hostPortConflict,
   imagePullFailure,
   initContainerFailure,
+  insufficientResources,
   invalidImageName,
+  knownSchedulerBug,
   livenessProbeFailure,
   lowSystemReserved,
+  missingPersistentVolumeClaim,
+  noNodes,
   nodeAdmissionRejected,
+  nodeAffinityMismatch,
+  nodeNotFound,
+  nodeSelectorMismatch,
+  nodeUnschedulable,
   oomKilled,
+  podAffinityUnsatisfied,
+  podAntiAffinityConflict,
   preempted,
+  preemptionPending,
   readinessProbeFailure,
   sandboxCreationFailure,
+  schedulerNotRunning,
+  schedulingGated,
   startupProbeFailure,
   systemOom,
+  topologySpreadUnsatisfied,
+  unboundPersistentVolumeClaim,
+  untoleratedTaint,
+  volumeLimitExceeded,
   volumeMountFailure,
+  volumeZoneConflict,
 ] as const satisfies ReadonlyArray<Analyzer<string>>;
 
 export function findAnalyzer(id: string): Analyzer<string> | undefined {

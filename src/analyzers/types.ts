@@ -27,6 +27,8 @@ export interface RawFinding<M extends string = string> {
   severity?: Severity;
   /** what pods sharing this root cause have in common: the node, image, ConfigMap... */
   key?: string;
+  /** overrides the analyzer's rank (scheduling findings order themselves by how many nodes they block) */
+  rank?: number;
 }
 
 export interface Finding {

@@ -51,6 +51,29 @@ function headline(p: PodReport, style: Style): string {
   return parts.join('  ');
 }
 
+function renderScheduling(p: PodReport, style: Style): string[] {
+  const s = p.scheduling;
+  if (!s) return [];
+  const out: string[] = [];
+  const nodes = s.nodes ?? [];
+  if (nodes.length > 0) {
+    const shown = nodes.length <= 12 ? nodes : [...nodes.filter((n) => n.fits), ...nodes.filter((n) => !n.fits)].slice(0, 12);
+    const width = Math.min(40, Math.max(4, ...shown.map((n) => clean(n.name).length)));
+    out.push(style.dim(`    ${'node'.padEnd(width)}  verdict`));
+    for (const n of shown) out.push(`    ${clean(n.name).padEnd(width)}  ${n.fits ? style.green('fits') : clean(n.reasons.join(', '))}`);
+    if (shown.length < nodes.length) out.push(style.dim(`    ... ${nodes.length - shown.length} more nodes (-o json lists them all)`));
+  }
+  if (s.event) {
+    const when = s.eventCount && s.eventCount > 1 ? ` (x${s.eventCount})` : '';
+    out.push(`  Scheduler said${when}: ${clean(s.event)}`);
+    if (s.agrees === true) out.push(`  ${style.green('✓')} podwhy's simulation agrees.`);
+    else if (s.agrees === false) out.push(`  ${style.yellow('≠')} podwhy's simulation says: ${clean(s.simulated ?? '')}`, style.dim(`    plausible because ${clean(s.disagreement ?? '')}`));
+  } else if (s.simulated) {
+    out.push(`  Simulated scheduler message: ${clean(s.simulated)}`);
+  }
+  return out;
+}
+
 export function renderPod(p: PodReport, style: Style): string[] {
   const out = [headline(p, style), ''];
   const [primary, ...rest] = p.findings;
@@ -59,6 +82,8 @@ export function renderPod(p: PodReport, style: Style): string[] {
     return out;
   }
   out.push(...renderFinding(primary, style, true));
+  const sched = renderScheduling(p, style);
+  if (sched.length) out.push('', ...sched);
   const others = rest.filter((f) => f.severity !== 'info' || !p.healthy);
   if (others.length > 0) {
     out.push('', '  Also:');

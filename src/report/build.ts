@@ -3,6 +3,7 @@ import type { Pod } from '../../schemas/k8s';
 import type { PodReport, Report } from '../../schemas/report';
 import { podContext } from '../analyzers/context';
 import { analyzePod, type Diagnostic } from '../analyzers/engine';
+import { schedulingView } from '../analyzers/scheduling/view';
 import type { Finding } from '../analyzers/types';
 import { ownerText } from '../k8s/owners';
 import { formatTime, humanDuration, parseTime } from '../k8s/time';
@@ -21,6 +22,7 @@ function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): Pod
   const created = parseTime(pod.metadata.creationTimestamp);
   const healthy = ctx.running && !findings.some((f) => f.severity !== 'info');
   const owner = ownerText(pod);
+  const scheduling = schedulingOf(ctx);
   return {
     namespace: ctx.namespace,
     name: ctx.name,
@@ -33,7 +35,31 @@ function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): Pod
     ...(created !== undefined && snapshot.analysisTime >= created ? { age: humanDuration(snapshot.analysisTime - created) } : {}),
     healthy,
     findings: findings as PodReport['findings'],
+    ...(scheduling ? { scheduling } : {}),
   };
+}
+
+function schedulingOf(ctx: ReturnType<typeof podContext>): PodReport['scheduling'] {
+  const view = schedulingView(ctx);
+  if (!view.unscheduled || (!view.sim && !view.said)) return undefined;
+  const out: NonNullable<PodReport['scheduling']> = {};
+  if (view.sim) {
+    out.simulated = view.sim.message ?? `the pod fits on ${view.sim.fits.length} of ${view.sim.nodeCount} nodes now`;
+    out.nodes = view.sim.nodes.map((n) => ({
+      name: n.name,
+      fits: n.fits,
+      reasons: n.absent ? [`left out by ${n.absent.join(', ')} (DaemonSet pod for another node)`] : (n.first?.status.reasons ?? []).map((r) => r.text),
+    }));
+    out.version = `1.${view.sim.version.minor} (${view.sim.version.source})`;
+  }
+  if (view.said) {
+    out.event = view.said.message;
+    if (view.said.at !== undefined) out.eventTime = formatTime(view.said.at);
+    if (view.said.event) out.eventCount = view.said.event.count;
+  }
+  if (view.agrees !== undefined) out.agrees = view.agrees;
+  if (view.disagreement) out.disagreement = view.disagreement;
+  return out;
 }
 
 function groupsOf(pods: PodReport[]): Report['groups'] {

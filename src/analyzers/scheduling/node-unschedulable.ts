@@ -1,0 +1,42 @@
+import { defineAnalyzer } from '../types';
+import { blockedBy, fromMessage, nodeList, schedulingRank, schedulingView } from './view';
+
+type Msg = 'cordoned' | 'fromEvent';
+
+export default defineAnalyzer<Msg>({
+  id: 'NodeUnschedulable',
+  area: 'scheduling',
+  severity: 'error',
+  rank: 30,
+  docs: {
+    title: 'Nodes are cordoned',
+    summary: 'A cordoned node (spec.unschedulable: true, set by kubectl cordon or drain, or by an upgrade tool) takes no new pods. Pods already there keep running.',
+    detection: 'The NodeUnschedulable filter, re-run per node: spec.unschedulable is true and the pod does not tolerate node.kubernetes.io/unschedulable:NoSchedule.',
+    remedy: 'Uncordon the node once whatever cordoned it (a drain, maintenance, an upgrade) is over: kubectl uncordon NODE.',
+  },
+  messages: {
+    cordoned: '{{count}} of {{total}} nodes are cordoned (spec.unschedulable): {{nodes}}.',
+    fromEvent: '{{count}} of {{total}} nodes were cordoned, says the scheduler.',
+  },
+  analyze(ctx) {
+    const view = schedulingView(ctx);
+    if (!view.unscheduled) return [];
+    if (!view.sim) {
+      const m = fromMessage(ctx, view, (k) => k === 'unschedulable');
+      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Find the cordoned nodes and uncordon those whose maintenance is over', command: 'kubectl get nodes --field-selector spec.unschedulable=true' }], rank: 30 }] : [];
+    }
+    const sim = view.sim;
+    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const b = blockedBy(sim, 'NodeUnschedulable');
+    if (b.failures.length === 0) return [];
+    const names = sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'NodeUnschedulable')).map((v) => v.name);
+    return [{
+      messageId: 'cordoned',
+      data: { count: names.length, total: sim.nodeCount, nodes: nodeList(names.map((name) => ({ name, fits: false, failures: [] }))), sole: b.sole.length },
+      evidence: names.slice(0, 6).map((n) => ({ ref: `Node/${n}`, path: 'spec.unschedulable', observed: 'true' })),
+      remedies: [{ summary: `Uncordon ${b.sole.length > 0 ? `${b.sole.map((v) => v.name).slice(0, 3).join(', ')} (nothing else keeps the pod off ${b.sole.length === 1 ? 'it' : 'them'})` : 'the node'} once its maintenance is over`, command: `kubectl uncordon ${(b.sole.length > 0 ? b.sole.map((v) => v.name) : names).slice(0, 3).join(' ')}` }],
+      key: 'cordoned',
+      rank: schedulingRank(b, sim.nodeCount),
+    }];
+  },
+});

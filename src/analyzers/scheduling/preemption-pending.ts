@@ -1,0 +1,31 @@
+import { defineAnalyzer } from '../types';
+
+type Msg = 'waiting';
+
+export default defineAnalyzer<Msg>({
+  id: 'PreemptionPending',
+  area: 'scheduling',
+  severity: 'warning',
+  rank: 12,
+  docs: {
+    title: 'The scheduler preempted pods to make room, and the pod waits for them to go',
+    summary: 'When preemption finds room by evicting lower-priority pods, the scheduler sets status.nominatedNodeName and the pod waits until the victims have terminated (their grace period) before it is bound. A long wait means a victim is slow to terminate.',
+    detection: 'An unscheduled pod with status.nominatedNodeName; the victims are the pods on that node being deleted.',
+    remedy: 'Usually nothing: wait for the victims\' grace period. If a victim hangs in Terminating, see why (finalizers, node problems).',
+  },
+  messages: {
+    waiting: 'The scheduler preempted pods on node {{node}} for this pod and it waits for them to terminate{{victimText}}.',
+  },
+  analyze(ctx) {
+    const node = ctx.pod.status.nominatedNodeName;
+    if (!node || ctx.pod.spec.nodeName || ctx.pod.metadata.deletionTimestamp) return [];
+    const victims = (ctx.snapshot.podsByNode.get(node) ?? []).filter((p) => p.metadata.deletionTimestamp).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+    return [{
+      messageId: 'waiting',
+      data: { node, victims, victimText: victims.length ? ` (${victims.slice(0, 4).join(', ')})` : '' },
+      evidence: [{ ref: ctx.ref, path: 'status.nominatedNodeName', observed: node }, ...victims.slice(0, 4).map((v) => ({ ref: `Pod/${v}`, path: 'metadata.deletionTimestamp', observed: 'being deleted' }))],
+      remedies: [{ summary: `Wait for the victims' grace period; if one hangs in Terminating, look at it`, command: `kubectl get pods -A --field-selector spec.nodeName=${node}` }],
+      key: node,
+    }];
+  },
+});
