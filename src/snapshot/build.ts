@@ -137,7 +137,9 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     const top = doc.value as { metadata?: { annotations?: Record<string, string> } } | null;
     const captured = parseTime(top?.metadata?.annotations?.[CAPTURE_ANNOTATION]);
     if (captured !== undefined) captureTime = Math.max(captureTime ?? 0, captured);
-    const { items, unknown } = flatten(doc.value, kindFromPath(doc.layoutPath));
+    const { items, unknown, listKinds } = flatten(doc.value, kindFromPath(doc.layoutPath));
+    // a list, even an empty one, shows that its kind was captured (namespace unknown unless items say)
+    for (const k of listKinds) noteCaptured(k, '*');
     if (doc.explicit && items.length === 0 && unknown.length > 0) {
       snap.inputErrors.push({ origin: doc.origin, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
     }

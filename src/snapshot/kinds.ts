@@ -106,9 +106,10 @@ export function fromInternal(item: Record<string, unknown>): Record<string, unkn
 const LIST_KINDS = /^(.+)List$/;
 
 /** Flattens one parsed document into items with a kind; unrecognisable values are returned in `unknown`. */
-export function flatten(doc: unknown, hint: string | undefined): { items: Item[]; unknown: string[] } {
+export function flatten(doc: unknown, hint: string | undefined): { items: Item[]; unknown: string[]; listKinds: string[] } {
   const items: Item[] = [];
   const unknown: string[] = [];
+  const listKinds: string[] = [];
   const visit = (value: unknown, path: string, listKind: string | undefined): void => {
     if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, `${path}[${i}]`, listKind));
@@ -121,9 +122,14 @@ export function flatten(doc: unknown, hint: string | undefined): { items: Item[]
     const kind = typeof value.kind === 'string' ? value.kind : undefined;
     const listItems = value.items ?? value.Items;
     if ((kind && (kind === 'List' || LIST_KINDS.test(kind))) || (!kind && Array.isArray(listItems))) {
-      if (!Array.isArray(listItems)) return; // "items": null is an empty list
       const m = kind ? LIST_KINDS.exec(kind) : null;
+      if (!Array.isArray(listItems)) {
+        // "items": null is an empty list
+        if (m?.[1]) listKinds.push(m[1]);
+        return;
+      }
       const itemKind = m && m[1] !== '' ? (m[1] as string) : listKind;
+      if (itemKind) listKinds.push(itemKind);
       const prefix = path ? `${path}.` : '';
       const key = 'items' in value ? 'items' : 'Items';
       listItems.forEach((v, i) => visit(v, `${prefix}${key}[${i}]`, itemKind));
@@ -139,5 +145,5 @@ export function flatten(doc: unknown, hint: string | undefined): { items: Item[]
     items.push({ value: normal, kind: itemKind, path });
   };
   visit(doc, '', hint);
-  return { items, unknown };
+  return { items, unknown, listKinds };
 }

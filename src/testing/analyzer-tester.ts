@@ -10,7 +10,7 @@ export interface Case {
   /** a full sentence saying what the case shows */
   name: string;
   objects: unknown[];
-  /** the pod analyzed (default: the first Pod among the objects) */
+  /** the pod analyzed (default: the pod named "p" if there is one, else the first pod by name) */
   pod?: string;
   now?: string;
   logs?: Array<{ namespace?: string; pod: string; container: string; previous?: boolean; text: string }>;
@@ -45,7 +45,8 @@ export function snapshotOf(c: Case): Snapshot {
 function run(analyzer: Analyzer<string>, c: Case): Array<RawFinding<string>> {
   const snap = snapshotOf(c);
   if (snap.inputErrors.length) throw new Error(`case "${c.name}" has invalid objects: ${JSON.stringify(snap.inputErrors)}`);
-  const pod = c.pod ? snap.pods.find((p) => p.metadata.name === c.pod) : snap.pods[0];
+  const name = c.pod ?? (snap.pods.some((p) => p.metadata.name === 'p') ? 'p' : undefined);
+  const pod = name ? snap.pods.find((p) => p.metadata.name === name) : snap.pods[0];
   if (!pod) throw new Error(`case "${c.name}" has no pod ${c.pod ?? ''}`);
   return analyzer.analyze(podContext(pod, snap));
 }

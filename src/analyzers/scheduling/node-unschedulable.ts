@@ -9,7 +9,7 @@ export default defineAnalyzer<Msg>({
   severity: 'error',
   rank: 30,
   docs: {
-    title: 'Nodes are cordoned',
+    title: 'Nodes are cordoned (unschedulable)',
     summary: 'A cordoned node (spec.unschedulable: true, set by kubectl cordon or drain, or by an upgrade tool) takes no new pods. Pods already there keep running.',
     detection: 'The NodeUnschedulable filter, re-run per node: spec.unschedulable is true and the pod does not tolerate node.kubernetes.io/unschedulable:NoSchedule.',
     remedy: 'Uncordon the node once whatever cordoned it (a drain, maintenance, an upgrade) is over: kubectl uncordon NODE.',

@@ -1,4 +1,3 @@
-import { eventsMatching } from '../context';
 import { stateClaimsOf } from './volumes';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
