@@ -1,6 +1,6 @@
 // Synthetic snapshots, one per finding, written to testdata/scenarios/*.yaml by `make scenarios` and used by the
 // golden end-to-end tests. Each is the smallest cluster state that shows its problem the way a real one does.
-import { at, configMap, node, nodeEvent, pod, podEvent } from '../src/testing/builders';
+import { at, configMap, node, nodeEvent, pod, podEvent, pv, pvc, storageClass } from '../src/testing/builders';
 
 export interface Scenario {
   name: string;
@@ -70,6 +70,37 @@ export const scenarios: Scenario[] = [
     name: 'preempted',
     objects: [n1(), rs('batch-7d9c5f-abcde').deleting(at(-20)).condition('DisruptionTarget', 'True', 'PreemptionByScheduler', 'default-scheduler: preempting to accommodate a higher priority pod').container('app', (c) => c.running()).build(),
       podEvent('batch-7d9c5f-abcde', 'Preempted', 'Preempted by pod 3c1f5e9a-1b7e-4cfa-9d55-2f0c8a1d7e21 on node node-1').type('Normal').build()],
+  },
+  {
+    // the runbook's Pending example: tikv-0's zonal disk is in cn-east-1b, where no node has room
+    name: 'runbook-volume-zone',
+    objects: [
+      node('10.0.3.11').resources({ cpu: '8', memory: '32Gi', pods: '110' }).labels({ 'topology.kubernetes.io/zone': 'cn-east-1a' }).build(),
+      node('10.0.3.12').resources({ cpu: '8', memory: '32Gi', pods: '110' }).labels({ 'topology.kubernetes.io/zone': 'cn-east-1b' }).build(),
+      node('10.0.3.13').resources({ cpu: '8', memory: '32Gi', pods: '110' }).labels({ 'topology.kubernetes.io/zone': 'cn-east-1b' }).build(),
+      node('10.0.3.14').resources({ cpu: '8', memory: '32Gi', pods: '110' }).labels({ 'topology.kubernetes.io/zone': 'cn-east-1b' }).build(),
+      ...([['10.0.3.12', '6500m', '22Gi'], ['10.0.3.13', '6', '20Gi'], ['10.0.3.14', '3500m', '23Gi']] as const).map(([n, cpu, memory], i) =>
+        pod(`tidb-${i}`).ns('tidb').ownedBy('StatefulSet', 'tidb').node(n).container('tidb', (c) => c.requests({ cpu, memory }).running()).build()),
+      pvc('data-tikv-0', { volumeName: 'pv-3f2a', storageClassName: 'cbs' }, 'tidb'),
+      pv('pv-3f2a', { labels: { 'topology.kubernetes.io/zone': 'cn-east-1b' }, claim: 'data-tikv-0', storageClassName: 'cbs' }),
+      storageClass('cbs', 'com.tencent.cloud.csi.cbs', 'WaitForFirstConsumer'),
+      pod('tikv-0').ns('tidb').ownedBy('StatefulSet', 'tikv').pending().claim('data', 'data-tikv-0').container('tikv', (c) => c.image('pingcap/tikv:v7.5.1').requests({ cpu: '4', memory: '16Gi' })).build(),
+      { ...podEvent('tikv-0', 'FailedScheduling', '0/4 nodes are available: 1 node(s) had no available volume zone, 2 Insufficient cpu, 3 Insufficient memory.', 'tidb').count(106).first(at(-1980)).last(at(-180)).build(), source: { component: 'default-scheduler' } },
+    ],
+  },
+  {
+    name: 'taint-special',
+    objects: [node('host1').taint('special', 'true', 'NoSchedule').build(), node('host2').taint('special', 'true', 'NoSchedule').build(), node('host3').taint('node-role.kubernetes.io/control-plane', undefined, 'NoSchedule').build(), rs('web-7d9c5f-abcde').pending().container('app').build()],
+  },
+  { name: 'node-selector-typo', objects: [node('a').labels({ disktype: 'hdd' }).build(), node('b').labels({ disktype: 'ssd' }).build(), rs('web-7d9c5f-abcde').pending().nodeSelector({ disktype: 'SSD' }).container('app').build()] },
+  { name: 'unbound-pvc-no-class', objects: [n1(), pvc('data', {}), storageClass('manual', 'kubernetes.io/no-provisioner'), rs('web-7d9c5f-abcde').pending().claim('data', 'data').container('app').build()] },
+  { name: 'scheduling-gated', objects: [n1(), rs('web-7d9c5f-abcde').pending().set('spec.schedulingGates', [{ name: 'kueue.x-k8s.io/admission' }]).condition('PodScheduled', 'False', 'SchedulingGated').container('app').build()] },
+  { name: 'no-nodes', objects: [{ apiVersion: 'v1', kind: 'NodeList', items: [] }, rs('coredns-7d9c5f-abcde').ns('kube-system').pending().container('coredns').build(), { ...podEvent('coredns-7d9c5f-abcde', 'FailedScheduling', 'no nodes available to schedule pods', 'kube-system').build(), source: { component: 'default-scheduler' } }] },
+  {
+    name: 'anti-affinity-replicas',
+    objects: [n1(), node('node-2').build(),
+      ...[0, 1].map((i) => pod(`db-${i}`).ownedBy('StatefulSet', 'db').node(`node-${i + 1}`).labels({ app: 'db' }).set('spec.affinity', { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } } }] } }).container('db', (c) => c.running()).build()),
+      pod('db-2').ownedBy('StatefulSet', 'db').pending().labels({ app: 'db' }).set('spec.affinity', { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } } }] } }).container('db').build()],
   },
   {
     name: 'hostile-strings',

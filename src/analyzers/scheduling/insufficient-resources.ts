@@ -56,14 +56,17 @@ export default defineAnalyzer<Msg>({
     if (!sim) {
       const entries = saidEntries(view, (k) => k.startsWith('insufficient:'));
       if (entries.length === 0) return [];
+      const resources = entries.map((e) => e.key.slice('insufficient:'.length));
+      const extended = resources.filter((r) => r.includes('/'));
+      const basic = resources.filter((r) => !r.includes('/') && r !== 'pods');
+      const remedies: Remedy[] = extended.map((r) => ({ summary: `Check that nodes advertise ${r}: its device plugin DaemonSet must run on those nodes`, command: `kubectl get nodes -o custom-columns='NAME:.metadata.name,${r.toUpperCase()}:.status.allocatable.${r.replace(/\./g, '\\.')}'` }));
+      if (basic.length) remedies.push(resourcesRemedy(ctx, firstContainer(ctx), 'Lower the request if the pod asks for more than it needs', `--requests=${basic.map((r) => `${r}=<less>`).join(',')}`));
+      remedies.push({ summary: "Add capacity: a node with room for the request (check the cluster autoscaler's events)" });
       return [{
         messageId: 'fromEvent',
-        data: { resources: entries.map((e) => e.key.slice('insufficient:'.length)).join(', '), detail: entries.map((e) => `${e.count} ${e.text}`).join(', ') },
+        data: { resources: resources.join(', '), detail: entries.map((e) => `${e.count} ${e.text}`).join(', ') },
         evidence: [{ ref: view.said?.event?.ref ?? ctx.ref, observed: view.said?.message ?? '' }],
-        remedies: [
-          resourcesRemedy(ctx, firstContainer(ctx), 'Lower the request if the pod asks for more than it needs', '--requests=cpu=<cpu>,memory=<memory>'),
-          { summary: "Add capacity: a node with room for the request (check the cluster autoscaler's events)" },
-        ],
+        remedies,
         rank: 30,
       }];
     }
@@ -71,10 +74,12 @@ export default defineAnalyzer<Msg>({
     const b = blockedBy(sim, 'NodeResourcesFit');
     if (b.failures.length === 0) return [];
     const out: Array<RawFinding<Msg>> = [];
+    // a node can be made to fit by freeing requests only if the pod fits it when empty
+    const fixable = (s: Shortfall[]): boolean => s.every((x) => x.asked <= x.allocatable);
     const candidates = sim.nodes
       .filter((v) => shortfallsOf(v).length > 0)
       .map((v) => ({ v, s: shortfallsOf(v), others: v.failures.length - 1 }))
-      .sort((x, y) => x.others - y.others || x.s.length - y.s.length || Number(missing(x.s[0] as Shortfall) - missing(y.s[0] as Shortfall)) || (x.v.name < y.v.name ? -1 : 1));
+      .sort((x, y) => x.others - y.others || Number(fixable(y.s)) - Number(fixable(x.s)) || x.s.length - y.s.length || Number(missing(x.s[0] as Shortfall) - missing(y.s[0] as Shortfall)) || (x.v.name < y.v.name ? -1 : 1));
     const evidence: Evidence[] = candidates.slice(0, 8).flatMap(({ v, s }) =>
       s.map((x) => ({ ref: `Node/${v.name}`, path: `status.allocatable.${x.resource}`, observed: `allocatable ${fmt(x.resource, x.allocatable)}, requested ${fmt(x.resource, x.used)}, free ${fmt(x.resource, x.allocatable - x.used)}, pod asks ${fmt(x.resource, x.asked)}` })),
     );
@@ -96,14 +101,21 @@ export default defineAnalyzer<Msg>({
     for (const c of candidates) for (const x of c.s) byResource.set(x.resource, (byResource.get(x.resource) ?? 0) + 1);
     const shortText = [...byResource].map(([r, n]) => `${n} short of ${r}`).join(', ');
     const closest = candidates[0];
-    const gap = (closest?.s ?? []).map((x) => `${fmt(x.resource, missing(x))} ${x.resource}`).join(' and ');
+    const gap = (closest?.s ?? []).map((x) => (x.resource === 'pods' ? `a pod slot (${x.used}/${x.allocatable} pods)` : `${fmt(x.resource, missing(x))} ${x.resource}`)).join(' and ');
+    const onlyPods = (closest?.s ?? []).every((x) => x.resource === 'pods');
     const closestText = closest ? `Closest: ${closest.v.name}, short of ${gap}${closest.others > 0 ? `, and it fails ${closest.others} other check${closest.others > 1 ? 's' : ''}` : ''}.` : '';
     const remedies: Remedy[] = [];
-    if (closest && closest.others === 0) {
+    if (closest && closest.others === 0 && onlyPods) {
+      remedies.push({ summary: `Smallest fix: ${closest.v.name} runs as many pods as its kubelet allows (maxPods); move pods off it, raise maxPods, or add a node`, command: `kubectl get pods -A --field-selector spec.nodeName=${closest.v.name} --no-headers | wc -l` });
+    } else if (closest && closest.others === 0 && fixable(closest.s)) {
       remedies.push({ summary: `Smallest fix: free ${gap} of requests on ${closest.v.name} (requests count, not usage)`, command: `kubectl describe node ${closest.v.name} | sed -n '/Allocated resources/,/Events/p'` });
+    } else if (closest && closest.others === 0) {
+      const need = podRequests(ctx.pod);
+      remedies.push({ summary: `Smallest fix: add a node like ${closest.v.name} with at least ${['cpu', 'memory'].filter((r) => need.has(r)).map((r) => `${fmt(r, need.get(r) as bigint)} ${r}`).join(' and ')} allocatable: no node that passes the other checks can hold the pod even empty` });
     }
-    remedies.push(resourcesRemedy(ctx, firstContainer(ctx), "Or lower the pod's request if it asks for more than it uses", `--requests=${(closest?.s ?? []).map((x) => `${x.resource}=<less>`).join(',') || 'cpu=<less>'}`));
-    remedies.push({ summary: 'Or add a node with room for the pod (if a cluster autoscaler runs, read its events for why it did not)' });
+    if (!onlyPods) remedies.push(resourcesRemedy(ctx, firstContainer(ctx), "Or lower the pod's request if it asks for more than it uses", `--requests=${(closest?.s ?? []).map((x) => `${x.resource}=<less>`).join(',') || 'cpu=<less>'}`));
+    const zones = sim.nodes.flatMap((v) => v.failures.filter((f) => f.plugin === 'VolumeZone').map((f) => (f.status.detail?.zones as string[] | undefined) ?? []))[0];
+    remedies.push({ summary: `Or add a node${zones?.length ? ` in ${zones.join(' or ')} (where the pod's volume is)` : ''} with room for the pod (if a cluster autoscaler runs, read its events for why it did not)` });
     return [{
       messageId: 'short',
       data: { blocked: candidates.length, total: sim.nodeCount, shortText, closestText, closest: closest?.v.name, gap, sole: b.sole.length },

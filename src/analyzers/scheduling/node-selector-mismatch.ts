@@ -49,7 +49,11 @@ export default defineAnalyzer<Msg>({
     const b = blockedBy(sim, 'NodeAffinity', (_, v) => !nodeSelectorMatches(ctx.pod, ctx.snapshot.nodes.get(v.name) as Node));
     if (b.failures.length === 0) return [];
     const rep = selectorReport(selector, [...ctx.snapshot.nodes.values()]);
-    const detail = rep.map((r) => (r.matching > 0 ? `${r.key}=${r.value} is on ${r.matching} node${r.matching > 1 ? 's' : ''}` : `no node has ${r.key}=${r.value}${r.others.length ? ` (nodes have ${r.others.slice(0, 3).join(', ')})` : ` (no node has the key ${r.key})`}`)).join('; ');
+    const typo = (r: (typeof rep)[number]): string => {
+      const near = r.others.find((o) => o.split(' (')[0]?.toLowerCase() === `${r.key}=${r.value}`.toLowerCase());
+      return near ? `; did you mean ${near.split(' (')[0]}? (labels are case-sensitive)` : '';
+    };
+    const detail = rep.map((r) => (r.matching > 0 ? `${r.key}=${r.value} is on ${r.matching} node${r.matching > 1 ? 's' : ''}` : `no node has ${r.key}=${r.value}${r.others.length ? ` (nodes have ${r.others.slice(0, 3).join(', ')})` : ` (no node has the key ${r.key})`}${typo(r)}`)).join('; ');
     const missing = rep.filter((r) => r.matching === 0);
     return [{
       messageId: 'noMatch',

@@ -15,7 +15,7 @@ export default defineAnalyzer<Msg>({
     remedy: 'Uncordon the node once whatever cordoned it (a drain, maintenance, an upgrade) is over: kubectl uncordon NODE.',
   },
   messages: {
-    cordoned: '{{count}} of {{total}} nodes are cordoned (spec.unschedulable): {{nodes}}.',
+    cordoned: '{{count}} of {{total}} nodes are cordoned (spec.unschedulable): {{nodes}}{{controlPlaneText}}.',
     fromEvent: '{{count}} of {{total}} nodes were cordoned, says the scheduler.',
   },
   analyze(ctx) {
@@ -30,13 +30,20 @@ export default defineAnalyzer<Msg>({
     const b = blockedBy(sim, 'NodeUnschedulable');
     if (b.failures.length === 0) return [];
     const names = sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'NodeUnschedulable')).map((v) => v.name);
+    const isControlPlane = (name: string): boolean => {
+      const labels = ctx.snapshot.nodes.get(name)?.metadata.labels ?? {};
+      return 'node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels || /master|control-plane/.test(name);
+    };
+    // control-plane nodes are kept cordoned on purpose: uncordoning them is not the fix to lead with
+    const workers = { ...b, sole: b.sole.filter((v) => !isControlPlane(v.name)), nodes: b.nodes.filter((v) => !isControlPlane(v.name)) };
+    const controlPlane = names.filter(isControlPlane);
     return [{
       messageId: 'cordoned',
-      data: { count: names.length, total: sim.nodeCount, nodes: nodeList(names.map((name) => ({ name, fits: false, failures: [] }))), sole: b.sole.length },
+      data: { count: names.length, total: sim.nodeCount, nodes: nodeList(names.map((name) => ({ name, fits: false, failures: [] }))), sole: b.sole.length, controlPlaneText: controlPlane.length ? ` (${controlPlane.length} of them control-plane nodes, usually cordoned on purpose)` : '' },
       evidence: names.slice(0, 6).map((n) => ({ ref: `Node/${n}`, path: 'spec.unschedulable', observed: 'true' })),
       remedies: [{ summary: `Uncordon ${b.sole.length > 0 ? `${b.sole.map((v) => v.name).slice(0, 3).join(', ')} (nothing else keeps the pod off ${b.sole.length === 1 ? 'it' : 'them'})` : 'the node'} once its maintenance is over`, command: `kubectl uncordon ${(b.sole.length > 0 ? b.sole.map((v) => v.name) : names).slice(0, 3).join(' ')}` }],
       key: 'cordoned',
-      rank: schedulingRank(b, sim.nodeCount),
+      rank: schedulingRank(workers, sim.nodeCount),
     }];
   },
 });

@@ -27,6 +27,11 @@ testAnalyzer(analyzer, {
       findings: [{ messageId: 'podsDown', evidence: [{ ref: 'Pod/kube-system/kube-scheduler-cp-1', observed: 'Running, ready 0/1' }] }],
     },
     {
+      name: 'an hour-old rejection of a pod that fits now means the scheduler stopped retrying it',
+      objects: [node('a').build(), pod('p').pending().container('app').build(), podEvent('p', 'FailedScheduling', "0/1 nodes are available: 1 node(s) had taint {node.kubernetes.io/not-ready: }, that the pod didn't tolerate.").last(at(-3600)).build()],
+      findings: [{ messageId: 'stuck', data: { age: '1h', fits: 1 } }],
+    },
+    {
       name: 'no verdict at all on a pod that fits, an hour old',
       objects: [node('a').build(), pod('p').pending().container('app').build()],
       findings: [{ messageId: 'silent', data: { age: '1h', fits: 1 } }],

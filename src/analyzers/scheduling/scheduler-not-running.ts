@@ -2,11 +2,13 @@ import { humanDuration, parseTime } from '../../k8s/time';
 import { defineAnalyzer, type Evidence } from '../types';
 import { schedulingView } from './view';
 
-type Msg = 'noSuchScheduler' | 'staleLease' | 'podsDown' | 'silent';
+type Msg = 'noSuchScheduler' | 'staleLease' | 'podsDown' | 'silent' | 'stuck';
 
 const DEFAULT = 'default-scheduler';
 /** no verdict after this long on a pod that fits somewhere is not a slow scheduler any more */
 const SILENCE_MS = 60_000;
+/** unschedulable pods are retried at least every 5 minutes (podMaxInUnschedulablePodsDuration); allow 3× */
+const RETRY_MS = 15 * 60_000;
 
 export default defineAnalyzer<Msg>({
   id: 'SchedulerNotRunning',
@@ -24,6 +26,7 @@ export default defineAnalyzer<Msg>({
     staleLease: 'kube-scheduler has not renewed its leader Lease for {{age}} (duration {{duration}}s): no scheduler is active.',
     podsDown: 'kube-scheduler is not running: {{pods}}.',
     silent: 'No scheduler has looked at the pod in {{age}} (no PodScheduled condition, no FailedScheduling event) although {{fits}} node(s) can take it.',
+    stuck: 'The scheduler last rejected the pod {{age}} ago, but {{fits}} node(s) can take it now and a working scheduler retries within 5 minutes: it is not processing this pod.',
   },
   analyze(ctx) {
     const view = schedulingView(ctx);
@@ -53,6 +56,9 @@ export default defineAnalyzer<Msg>({
     const hasCondition = (ctx.pod.status.conditions ?? []).some((c) => c.type === 'PodScheduled');
     if (view.sim && view.sim.fits.length > 0 && !view.said && !hasCondition && created !== undefined && ctx.now - created > SILENCE_MS) {
       return [{ messageId: 'silent', data: { age: humanDuration(ctx.now - created), fits: view.sim.fits.length }, evidence: [{ ref: ctx.ref, path: 'status.conditions', observed: 'no PodScheduled condition, no FailedScheduling event' }], remedies, key: 'kube-scheduler' }];
+    }
+    if (view.sim && view.sim.fits.length > 0 && view.said?.at !== undefined && ctx.now - view.said.at > RETRY_MS) {
+      return [{ messageId: 'stuck', data: { age: humanDuration(ctx.now - view.said.at), fits: view.sim.fits.length, said: view.said.message }, evidence: [{ ref: view.said.event?.ref ?? ctx.ref, observed: view.said.message }, { ref: 'simulation', observed: `fits on ${view.sim.fits.slice(0, 5).join(', ')}` }], remedies, key: 'kube-scheduler' }];
     }
     return [];
   },

@@ -16,6 +16,8 @@ const FIRST = ['cpu', 'memory', 'ephemeral-storage'];
 export const NodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(state, info) {
+    // a node saved without status.allocatable (redacted or truncated) has unknown room: do not call it full
+    if (!info.node.status.allocatable) return success;
     const allocatable = resourceList(info.node.status.allocatable);
     const out: Reason[] = [];
     const shortfalls: Shortfall[] = [];
