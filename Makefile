@@ -31,7 +31,7 @@ typecheck: $(NODE_MODULES)
 	npx tsc --noEmit -p .
 
 lint: $(NODE_MODULES)
-	npx eslint src plugin schemas testdata/*.ts
+	npx eslint src plugin schemas bench testdata/*.ts
 
 unit: $(NODE_MODULES)
 	npx jest --ci src schemas plugin

@@ -112,13 +112,23 @@ export function parseQuantity(input: string | number): Quantity {
   return { nanos: positive ? nanos : -nanos, format: finalFormat };
 }
 
+/** Clusters repeat a handful of quantity strings thousands of times: parse each once. */
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, Quantity | null>();
+
 export function tryParseQuantity(input: unknown): Quantity | undefined {
   if (typeof input !== 'string' && typeof input !== 'number') return undefined;
+  const key = typeof input === 'number' ? `#${input}` : input;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  let q: Quantity | null;
   try {
-    return parseQuantity(input);
+    q = parseQuantity(input);
   } catch {
-    return undefined;
+    q = null;
   }
+  if (memo.size < MEMO_LIMIT) memo.set(key, q);
+  return q ?? undefined;
 }
 
 function ceilScaled(nanos: bigint, divisor: bigint): bigint {

@@ -58,7 +58,7 @@ export function buildNodeInfos(snapshot: Snapshot, pod: Pod): NodeInfo[] {
   const infos: NodeInfo[] = [];
   const names = [...snapshot.nodes.keys()].sort();
   const nominated = new Map<string, Pod[]>();
-  for (const p of snapshot.pods) {
+  for (const p of snapshot.nominated) {
     const nn = p.status.nominatedNodeName;
     if (nn && !p.spec.nodeName && keyOf(p) !== self && (p.spec.priority ?? 0) >= priority && !p.metadata.deletionTimestamp) {
       const list = nominated.get(nn) ?? [];
@@ -68,10 +68,17 @@ export function buildNodeInfos(snapshot: Snapshot, pod: Pod): NodeInfo[] {
   }
   for (const name of names) {
     const node = snapshot.nodes.get(name) as Node;
-    const pods = (snapshot.podsByNode.get(name) ?? []).filter((p) => countsAgainstNode(p) && keyOf(p) !== self);
-    pods.push(...(nominated.get(name) ?? []));
-    const requested: ResourceMap = new Map();
-    for (const p of pods) for (const [k, v] of podRequests(p)) requested.set(k, (requested.get(k) ?? 0n) + v);
+    const usage = snapshot.nodeUsage.get(name);
+    let pods = usage?.pods ?? [];
+    let requested: ResourceMap = usage?.requested ?? new Map();
+    const extra = nominated.get(name) ?? [];
+    const selfHere = pod.spec.nodeName === name && countsAgainstNode(pod);
+    if (extra.length > 0 || selfHere) {
+      // copy only where the cached totals must change: the pod itself out, nominated pods in
+      pods = pods.filter((p) => keyOf(p) !== self).concat(extra);
+      requested = new Map();
+      for (const p of pods) for (const [k, v] of podRequests(p)) requested.set(k, (requested.get(k) ?? 0n) + v);
+    }
     infos.push({ node, name, pods, requested });
   }
   return infos;

@@ -14,7 +14,18 @@ const minorOf = (v: string | null | undefined): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
+const memo = new WeakMap<Snapshot, ClusterVersion>();
+
 export function clusterVersion(snapshot: Snapshot): ClusterVersion {
+  let v = memo.get(snapshot);
+  if (!v) {
+    v = detect(snapshot);
+    memo.set(snapshot, v);
+  }
+  return v;
+}
+
+function detect(snapshot: Snapshot): ClusterVersion {
   for (const p of snapshot.pods) {
     if (p.metadata.namespace !== 'kube-system') continue;
     const isScheduler = p.metadata.labels?.component === 'kube-scheduler' || p.metadata.name.startsWith('kube-scheduler');

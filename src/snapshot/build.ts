@@ -2,6 +2,7 @@
 // schemas/; an invalid object is reported with its origin and left out, the rest is kept.
 import type * as z from 'zod';
 import { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload } from '../../schemas/k8s';
+import { countsAgainstNode, podRequests } from '../k8s/scheduling';
 import { parseTime } from '../k8s/time';
 import type { RawDocument, LogBlock } from '../sources/documents';
 import { flatten, kindFromPath } from './kinds';
@@ -73,19 +74,25 @@ function keysOf(obj: ConfigObject): string[] {
   return [...new Set([...Object.keys(obj.data ?? {}), ...Object.keys(obj.binaryData ?? {}), ...Object.keys(obj.stringData ?? {})])].sort();
 }
 
-function* timestampsOf(value: unknown, depth = 0): Generator<string> {
-  if (depth > 12 || value === null || typeof value !== 'object') return;
+const TIME_KEY = /(Timestamp|Time|At|timeAdded)$/;
+const SKIP_KEYS = new Set(['labels', 'annotations', 'managedFields', 'spec', 'data', 'binaryData']);
+
+/** The newest RFC 3339 UTC timestamp under a value. UTC "Z" timestamps sort as strings, so no parsing is needed. */
+function newestTimestamp(value: unknown, newest: string, depth = 0): string {
+  if (depth > 12 || value === null || typeof value !== 'object') return newest;
   if (Array.isArray(value)) {
-    for (const v of value) yield* timestampsOf(v, depth + 1);
-    return;
+    for (const v of value) newest = newestTimestamp(v, newest, depth + 1);
+    return newest;
   }
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  for (const k in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[k];
     if (typeof v === 'string') {
-      if (/(Timestamp|Time|At)$/.test(k) || k === 'timeAdded') yield v;
-    } else if (k !== 'labels' && k !== 'annotations' && k !== 'managedFields') {
-      yield* timestampsOf(v, depth + 1);
+      if (v > newest && v.length >= 20 && v.charCodeAt(4) === 45 && v.endsWith('Z') && TIME_KEY.test(k)) newest = v;
+    } else if (typeof v === 'object' && v !== null && !SKIP_KEYS.has(k)) {
+      newest = newestTimestamp(v, newest, depth + 1);
     }
   }
+  return newest;
 }
 
 export function objectKey(kind: string, namespace: string | null | undefined, name: string): string {
@@ -116,8 +123,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     podsByNode: new Map(),
     eventsByUid: new Map(),
     eventsByName: new Map(),
+    nodeUsage: new Map(),
+    nominated: [],
   };
-  let newest = 0;
+  let newestText = '';
   let captureTime = input.captureTime;
   const seen = new Set<string>();
   const noteCaptured = (kind: string, ns: string | null | undefined): void => {
@@ -162,10 +171,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
         noteCaptured(kind, entry.namespace);
         continue;
       }
-      for (const t of timestampsOf(item.value)) {
-        const ms = parseTime(t);
-        if (ms !== undefined && ms > newest) newest = ms;
-      }
+      newestText = newestTimestamp(item.value, newestText);
       if (kind === 'Pod') {
         const pod = parse(Pod, item.value, origin);
         if (!pod) continue;
@@ -229,6 +235,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   }
 
   indexSnapshot(snap);
+  const newest = parseTime(newestText) ?? 0;
   let source: TimeSource = 'clock';
   let time = input.clock ?? 0;
   if (input.now !== undefined) {
@@ -246,11 +253,11 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   return snap;
 }
 
-const byName = <T extends { metadata: { namespace?: string | null; name: string } }>(a: T, b: T): number => {
-  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
-  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
+function sortByName<T extends { metadata: { namespace?: string | null; name: string } }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ key: `${item.metadata.namespace ?? ''}/${item.metadata.name}`, item }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.item);
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -259,10 +266,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function indexSnapshot(snap: Snapshot): void {
-  snap.pods.sort(byName);
+  snap.pods = sortByName(snap.pods);
   for (const pod of snap.pods) {
     snap.podsByKey.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
-    if (pod.spec.nodeName) push(snap.podsByNode, pod.spec.nodeName, pod);
+    if (!pod.spec.nodeName) {
+      if (pod.status.nominatedNodeName) snap.nominated.push(pod);
+      continue;
+    }
+    push(snap.podsByNode, pod.spec.nodeName, pod);
+    if (!countsAgainstNode(pod)) continue;
+    // the scheduler cache's NodeInfo: kept here so every simulation starts from it
+    let usage = snap.nodeUsage.get(pod.spec.nodeName);
+    if (!usage) {
+      usage = { pods: [], requested: new Map() };
+      snap.nodeUsage.set(pod.spec.nodeName, usage);
+    }
+    usage.pods.push(pod);
+    for (const [k, v] of podRequests(pod)) usage.requested.set(k, (usage.requested.get(k) ?? 0n) + v);
   }
   snap.events.sort((a, b) => (a.last ?? 0) - (b.last ?? 0) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   for (const ev of snap.events) {

@@ -63,6 +63,16 @@ export interface Snapshot {
   podsByNode: Map<string, Pod[]>;
   eventsByUid: Map<string, PodEvent[]>;
   eventsByName: Map<string, PodEvent[]>;
+  /** per node, the pods that hold resources on it (bound, not Succeeded/Failed) and the sum of their requests */
+  nodeUsage: Map<string, NodeUsage>;
+  /** unbound pods that preemption nominated to a node */
+  nominated: Pod[];
+}
+
+export interface NodeUsage {
+  pods: Pod[];
+  /** cpu in millicores, everything else in units */
+  requested: Map<string, bigint>;
 }
 
 export type { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload };

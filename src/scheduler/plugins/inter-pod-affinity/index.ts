@@ -25,8 +25,17 @@ export function termSelects(state: CycleState, term: PodAffinityTerm, ownerNs: s
   return nsOk && labelSelectorMatches(term.labelSelector, target.metadata.labels);
 }
 
+/** Placed pods that carry required anti-affinity terms (few in any cluster), with their node. */
 function placed(state: CycleState): Placed[] {
-  return cached(state, 'placed', () => state.nodes.flatMap((info) => info.pods.filter((p) => p.spec.nodeName === info.name).map((pod) => ({ pod, info }))));
+  return cached(state, 'placed', () => {
+    const out: Placed[] = [];
+    for (const info of state.nodes) {
+      for (const pod of info.pods) {
+        if (pod.spec.nodeName === info.name && pod.spec.affinity?.podAntiAffinity) out.push({ pod, info });
+      }
+    }
+    return out;
+  });
 }
 
 /** For each term, the topology values of the nodes holding a pod the term selects (and one such pod per value). */
@@ -35,9 +44,11 @@ function domainsOf(state: CycleState, key: string, terms: PodAffinityTerm[]): Ar
     const ns = state.pod.metadata.namespace ?? 'default';
     return terms.map((t) => {
       const values = new Map<string, Pod>();
-      for (const p of placed(state)) {
-        const v = p.info.node.metadata.labels?.[t.topologyKey];
-        if (v !== undefined && !values.has(v) && termSelects(state, t, ns, p.pod)) values.set(v, p.pod);
+      for (const info of state.nodes) {
+        const v = info.node.metadata.labels?.[t.topologyKey];
+        if (v === undefined || values.has(v)) continue;
+        const hit = info.pods.find((p) => p.spec.nodeName === info.name && termSelects(state, t, ns, p));
+        if (hit) values.set(v, hit);
       }
       return values;
     });
@@ -88,7 +99,7 @@ function antiAffinity(state: CycleState, info: NodeInfo): Status | undefined {
 /** Placed pods whose own required anti-affinity selects the incoming pod, with the term. */
 function repellers(state: CycleState): Array<{ p: Placed; t: PodAffinityTerm }> {
   return cached(state, 'repellers', () =>
-    placed(state).flatMap((p) =>
+    placed(state).filter((p) => (p.pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0).flatMap((p) =>
       (p.pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [])
         .filter((t) => termSelects(state, t, p.pod.metadata.namespace ?? 'default', state.pod))
         .map((t) => ({ p, t })),
