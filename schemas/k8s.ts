@@ -173,7 +173,7 @@ export type TopologySpreadConstraint = z.infer<typeof TopologySpreadConstraint>;
 export const PodSpec = z.looseObject({
   nodeName: optStr,
   schedulerName: optStr,
-  containers: z.array(Container).default([]),
+  containers: z.array(Container).nullable().default([]).transform((v) => v ?? []),
   initContainers: z.array(Container).optional().nullable(),
   volumes: z.array(Volume).optional().nullable(),
   restartPolicy: optStr,
@@ -191,6 +191,7 @@ export const PodSpec = z.looseObject({
   imagePullSecrets: z.array(z.looseObject({ name: optStr })).optional().nullable(),
   serviceAccountName: optStr,
   schedulingGates: z.array(z.looseObject({ name: str })).optional().nullable(),
+  readinessGates: z.array(z.looseObject({ conditionType: str })).optional().nullable(),
 });
 export type PodSpec = z.infer<typeof PodSpec>;
 

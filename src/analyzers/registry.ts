@@ -8,6 +8,7 @@ import containerKilledBySignal from './running/container-killed-by-signal';
 import livenessProbeFailure from './running/liveness-probe-failure';
 import lowSystemReserved from './running/low-system-reserved';
 import oomKilled from './running/oom-killed';
+import readinessGateNotReady from './running/readiness-gate-not-ready';
 import readinessProbeFailure from './running/readiness-probe-failure';
 import startupProbeFailure from './running/startup-probe-failure';
 import systemOom from './running/system-oom';
@@ -37,6 +38,18 @@ import initContainerFailure from './starting/init-container-failure';
 import invalidImageName from './starting/invalid-image-name';
 import sandboxCreationFailure from './starting/sandbox-creation-failure';
 import volumeMountFailure from './starting/volume-mount-failure';
+import containerRuntimeDiskFull from './terminating/container-runtime-disk-full';
+import containerRuntimeHung from './terminating/container-runtime-hung';
+import finalizersBlocking from './terminating/finalizers-blocking';
+import gracefulTermination from './terminating/graceful-termination';
+import immutableFileAttribute from './terminating/immutable-file-attribute';
+import knownDaemonSetControllerBug from './terminating/known-daemon-set-controller-bug';
+import knownKubeletBug from './terminating/known-kubelet-bug';
+import knownRuntimeBug from './terminating/known-runtime-bug';
+import mountBusy from './terminating/mount-busy';
+import nodeLost from './terminating/node-lost';
+import slowTermination from './terminating/slow-termination';
+import terminationStuck from './terminating/termination-stuck';
 import type { Analyzer } from './types';
 
 export const analyzers = [
@@ -45,19 +58,29 @@ export const analyzers = [
   containerCreateError,
   containerExitedWithError,
   containerKilledBySignal,
+  containerRuntimeDiskFull,
+  containerRuntimeHung,
   evicted,
+  finalizersBlocking,
+  gracefulTermination,
   hostPortConflict,
   imagePullFailure,
+  immutableFileAttribute,
   initContainerFailure,
   insufficientResources,
   invalidImageName,
+  knownDaemonSetControllerBug,
+  knownKubeletBug,
+  knownRuntimeBug,
   knownSchedulerBug,
   livenessProbeFailure,
   lowSystemReserved,
   missingPersistentVolumeClaim,
+  mountBusy,
   noNodes,
   nodeAdmissionRejected,
   nodeAffinityMismatch,
+  nodeLost,
   nodeNotFound,
   nodeSelectorMismatch,
   nodeUnschedulable,
@@ -66,12 +89,15 @@ export const analyzers = [
   podAntiAffinityConflict,
   preempted,
   preemptionPending,
+  readinessGateNotReady,
   readinessProbeFailure,
   sandboxCreationFailure,
   schedulerNotRunning,
   schedulingGated,
+  slowTermination,
   startupProbeFailure,
   systemOom,
+  terminationStuck,
   topologySpreadUnsatisfied,
   unboundPersistentVolumeClaim,
   untoleratedTaint,

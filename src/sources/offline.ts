@@ -44,6 +44,10 @@ export function readOffline(paths: string[], stdin?: () => Buffer): Omit<Snapsho
     }
     const parsed = parseText(text, file.name);
     errors.push(...parsed.errors);
+    // vz bug-report and similar tools record the capture time as {"time": "..."} in metadata.json
+    const meta = /(^|\/)metadata\.json$/.test(file.layoutPath) ? (parsed.documents[0]?.value as { time?: unknown } | undefined) : undefined;
+    const metaTime = typeof meta?.time === 'string' ? Date.parse(meta.time) : NaN;
+    if (!Number.isNaN(metaTime)) captureTime = Math.max(captureTime ?? 0, metaTime);
     for (const d of parsed.documents) documents.push({ ...d, layoutPath: file.layoutPath, explicit: file.explicit });
     const dump = DUMP_LOG.exec(file.layoutPath);
     for (const block of parsed.logs) logs.push(block);

@@ -1,0 +1,22 @@
+// Container runtime faults read from events (the pod's and its node's): the shared matching for the runtime analyzers.
+import type { PodEvent } from '../../snapshot/types';
+import { eventEvidence, type PodContext } from '../context';
+import { deletionOf, podAndNodeEvents } from './deletion';
+
+/** A runtime fault matters for a pod that is stuck: deleted past its grace period, or not running. */
+export function stuck(ctx: PodContext): boolean {
+  const d = deletionOf(ctx);
+  if (d) return d.overdueMs > 0;
+  return !ctx.running;
+}
+
+export function faultEvents(ctx: PodContext, pattern: RegExp): PodEvent[] {
+  if (!stuck(ctx)) return [];
+  const created = Date.parse(ctx.pod.metadata.creationTimestamp ?? '') || 0;
+  const podOwn = new Set(ctx.events);
+  // node events only count if they are about this pod's container ids or happened while the pod existed
+  return podAndNodeEvents(ctx, pattern).filter((e) => podOwn.has(e) || (e.last ?? 0) >= created);
+}
+
+export const evidenceOf = (events: PodEvent[]) => events.slice(-2).map(eventEvidence);
+export const count = (events: PodEvent[]): number => events.reduce((n, e) => n + e.count, 0);
