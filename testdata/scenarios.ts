@@ -103,6 +103,64 @@ export const scenarios: Scenario[] = [
       pod('db-2').ownedBy('StatefulSet', 'db').pending().labels({ app: 'db' }).set('spec.affinity', { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } } }] } }).container('db').build()],
   },
   {
+    name: 'node-lost-statefulset',
+    objects: [
+      (() => {
+        const n = node('node-2').condition('Ready', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.').build() as { spec: Record<string, unknown>; status: { conditions: Array<Record<string, unknown>> } };
+        n.spec.taints = [{ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: at(-2400) }, { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: at(-2400) }];
+        (n.status.conditions[0] as Record<string, unknown>).lastHeartbeatTime = at(-2460);
+        return n;
+      })(),
+      { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'node-2', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'node-2', leaseDurationSeconds: 40, renewTime: at(-2460) } },
+      pod('tikv-0').ns('tidb').ownedBy('StatefulSet', 'tikv').node('node-2').claim('data', 'data-tikv-0')
+        .set('spec.tolerations', [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }, { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }])
+        .deleting(at(-2070)).condition('Ready', 'False').container('tikv', (c) => c.image('pingcap/tikv:v7.5.1').running(at(-86400), false)).build(),
+    ],
+  },
+  {
+    name: 'finalizer-operator-down',
+    objects: [n1(), pod('backup-7c9d').ns('acme').deleting(at(-7200)).set('metadata.finalizers', ['backup.acme.io/snapshot-protection']).phase('Succeeded').container('app', (c) => c.terminated({ exitCode: 0, reason: 'Completed' })).build(),
+      pod('acme-backup-operator-5d9f-x2x7q').ns('acme-system').ownedBy('ReplicaSet', 'acme-backup-operator-5d9f', '5d9f').container('manager', (c) => c.waiting('CrashLoopBackOff').lastTerminated({ exitCode: 1, reason: 'Error' }).restarts(31)).build()],
+  },
+  {
+    name: 'terminating-disk-full',
+    objects: [node('node-1').condition('DiskPressure', 'True', 'KubeletHasDiskPressure', 'kubelet has disk pressure').build(), rs('apigateway-6dc48bf8b6-clcwk').deleting(at(-54000)).container('apigateway', (c) => c.running(at(-90000))).build(),
+      podEvent('apigateway-6dc48bf8b6-clcwk', 'Killing', 'Killing container with id docker://apigateway:Need to kill Pod').type('Normal').count(735).first(at(-54000)).build(),
+      podEvent('apigateway-6dc48bf8b6-clcwk', 'FailedKillPod', 'error killing pod: failed to "KillContainer" for "apigateway" with KillContainerError: "rpc error: code = Unknown desc = Error response from daemon: write /var/lib/docker/containers/54922ec8/54922ec8-json.log: no space left on device"').count(120).build()],
+  },
+  {
+    name: 'terminating-immutable-file',
+    objects: [n1(), rs('web-7d9c5f-abcde').deleting(at(-3600)).container('app', (c) => c.running(at(-90000))).build(),
+      podEvent('web-7d9c5f-abcde', 'FailedKillPod', 'error killing pod: rpc error: code = Unknown desc = failed to remove container "19d837c77a3c": Error response from daemon: container 19d837c77a3c: driver "overlay2" failed to remove root filesystem: remove /data/docker/overlay2/b1aea29c590aa9abda79f7cf3976422073fb3652757f0391db88534027546868/diff/usr/bin/bash: operation not permitted').count(60).build()],
+  },
+  {
+    name: 'terminating-mount-busy',
+    objects: [n1(), rs('web-7d9c5f-abcde').deleting(at(-3600)).container('app', (c) => c.running(at(-90000))).build(),
+      podEvent('web-7d9c5f-abcde', 'FailedKillPod', 'error killing pod: Error response from daemon: container b62c3796: driver "overlay2" failed to remove root filesystem: remove /data/docker/overlay2/8bde3ec18c5a6915f40dd8adc3b2f296c1e40cc1b2885db4aee0a627ff89ef59/merged: device or resource busy').count(20).build()],
+  },
+  {
+    name: 'terminating-docker17-hang',
+    objects: [(() => { const n = node('node-1').build() as { status: { nodeInfo: Record<string, string> } }; n.status.nodeInfo.containerRuntimeVersion = 'docker://17.3.2'; n.status.nodeInfo.kubeletVersion = 'v1.12.4'; return n; })(),
+      rs('apigateway-6dc48bf8b6-clcwk').deleting(at(-3600)).container('apigateway', (c) => c.running(at(-90000))).build(),
+      podEvent('apigateway-6dc48bf8b6-clcwk', 'FailedSync', 'error determining status: rpc error: code = DeadlineExceeded desc = context deadline exceeded').count(408).build()],
+  },
+  { name: 'terminating-graceful', objects: [n1(), rs('web-7d9c5f-abcde').deleting(at(20), 30).container('app', (c) => c.running()).build()] },
+  {
+    name: 'deployment-quota-exceeded',
+    objects: [n1(),
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'allocation-manager', namespace: 'shop' }, spec: { replicas: 3 }, status: { replicas: 0, conditions: [{ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable' }] } },
+      { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'allocation-manager-6597bc46dc', namespace: 'shop', ownerReferences: [{ kind: 'Deployment', name: 'allocation-manager', controller: true }] }, spec: { replicas: 3 }, status: { replicas: 0, conditions: [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: 'pods "allocation-manager-6597bc46dc-2wm8j" is forbidden: exceeded quota: namespace-quota, requested: limits.cpu=1,limits.memory=2Gi, used: limits.cpu=6,limits.memory=12Gi, limited: limits.cpu=6,limits.memory=12Gi' }] } },
+      { ...podEvent('allocation-manager-6597bc46dc', 'FailedCreate', '(combined from similar events): Error creating: pods "allocation-manager-6597bc46dc-2wm8j" is forbidden: exceeded quota: namespace-quota, requested: limits.cpu=1,limits.memory=2Gi, used: limits.cpu=6,limits.memory=12Gi, limited: limits.cpu=6,limits.memory=12Gi', 'shop').count(23).build(), involvedObject: { kind: 'ReplicaSet', name: 'allocation-manager-6597bc46dc', namespace: 'shop' } },
+      pod('other-app-1').ns('shop').container('app', (c) => c.running()).build()],
+  },
+  {
+    name: 'job-retried-and-completed',
+    objects: [n1(),
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'default' }, status: { succeeded: 1, failed: 1, conditions: [{ type: 'Complete', status: 'True' }] } },
+      pod('migrate-first').ownedBy('Job', 'migrate').phase('Failed').set('spec.restartPolicy', 'Never').container('migrate', (c) => c.terminated({ exitCode: 1, reason: 'Error' })).build(),
+      pod('migrate-second').ownedBy('Job', 'migrate').phase('Succeeded').set('spec.restartPolicy', 'Never').container('migrate', (c) => c.terminated({ exitCode: 0, reason: 'Completed' })).build()],
+  },
+  {
     name: 'hostile-strings',
     objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.waiting('CrashLoopBackOff', 'back-off \u001b[31mred\u001b[0m \u202egnp.exe').lastTerminated({ exitCode: 1, reason: 'Error', message: 'boom\u0007\u001b]0;pwned\u0007' }).restarts(1)).build()],
   },

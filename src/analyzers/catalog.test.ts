@@ -1,7 +1,7 @@
 // The catalog stays whole: every analyzer file is registered, documented, tested, and has remedies when it warns.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzers } from './registry';
+import { catalog as analyzers } from './registry';
 
 const ROOT = __dirname;
 const AREAS = ['evicted', 'running', 'starting', 'scheduling', 'terminating', 'workloads'];
@@ -11,7 +11,7 @@ function analyzerFiles(): string[] {
   return AREAS.filter((a) => existsSync(path.join(ROOT, a))).flatMap((area) =>
     readdirSync(path.join(ROOT, area))
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .filter((f) => /export default (defineAnalyzer|restartProbeAnalyzer)/.test(readFileSync(path.join(ROOT, area, f), 'utf8')))
+      .filter((f) => /export default (defineAnalyzer|defineWorkloadAnalyzer|restartProbeAnalyzer)/.test(readFileSync(path.join(ROOT, area, f), 'utf8')))
       .map((f) => `${area}/${f.replace(/\.ts$/, '')}`),
   );
 }

@@ -51,6 +51,8 @@ import nodeLost from './terminating/node-lost';
 import slowTermination from './terminating/slow-termination';
 import terminationStuck from './terminating/termination-stuck';
 import type { Analyzer } from './types';
+import podCreationRejected from './workloads/pod-creation-rejected';
+import type { WorkloadAnalyzer } from './workloads/types';
 
 export const analyzers = [
   configMissing,
@@ -106,6 +108,11 @@ export const analyzers = [
   volumeZoneConflict,
 ] as const satisfies ReadonlyArray<Analyzer<string>>;
 
-export function findAnalyzer(id: string): Analyzer<string> | undefined {
-  return (analyzers as ReadonlyArray<Analyzer<string>>).find((a) => a.id.toLowerCase() === id.toLowerCase());
+export const workloadAnalyzers = [podCreationRejected] as const satisfies ReadonlyArray<WorkloadAnalyzer<string>>;
+
+/** Every catalog entry, pod and workload analyzers alike, sorted by ID. */
+export const catalog: ReadonlyArray<Omit<Analyzer<string>, 'analyze'>> = [...analyzers, ...workloadAnalyzers].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+export function findAnalyzer(id: string): Omit<Analyzer<string>, 'analyze'> | undefined {
+  return catalog.find((a) => a.id.toLowerCase() === id.toLowerCase());
 }

@@ -1,4 +1,4 @@
-import { analyzers, findAnalyzer } from '../analyzers/registry';
+import { catalog, findAnalyzer } from '../analyzers/registry';
 import type { Analyzer } from '../analyzers/types';
 import { UserError } from './errors';
 
@@ -16,7 +16,7 @@ function wrap(text: string, width = 100, pad = '  '): string {
   return lines.join('\n');
 }
 
-export function explainPage(a: Analyzer<string>): string {
+export function explainPage(a: Omit<Analyzer<string>, 'analyze'>): string {
   return [
     `${a.id}: ${a.docs.title}`,
     `(area: ${a.area}, severity: ${a.severity})`,
@@ -34,15 +34,15 @@ export function explainPage(a: Analyzer<string>): string {
 }
 
 export function explainList(): string {
-  const width = Math.max(...analyzers.map((a) => a.id.length));
-  return `${analyzers.map((a) => `${a.id.padEnd(width)}  ${a.docs.title}`).join('\n')}\n`;
+  const width = Math.max(...catalog.map((a) => a.id.length));
+  return `${catalog.map((a) => `${a.id.padEnd(width)}  ${a.docs.title}`).join('\n')}\n`;
 }
 
 export function explain(id: string | undefined): string {
   if (!id) throw new UserError('explain needs a finding ID; `kubectl podwhy explain --list` lists them');
   const a = findAnalyzer(id);
   if (!a) {
-    const near = analyzers.filter((x) => x.id.toLowerCase().includes(id.toLowerCase().slice(0, 5))).map((x) => x.id);
+    const near = catalog.filter((x) => x.id.toLowerCase().includes(id.toLowerCase().slice(0, 5))).map((x) => x.id);
     throw new UserError(`unknown finding ID ${JSON.stringify(id)}${near.length ? `; did you mean ${near.join(', ')}?` : ''} (kubectl podwhy explain --list)`);
   }
   return explainPage(a);

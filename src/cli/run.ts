@@ -13,7 +13,7 @@ import { readOffline } from '../sources/offline';
 import { UserError } from './errors';
 import { explain, explainList } from './explain';
 import { HELP } from './help';
-import { parseTarget, selectPods } from './select';
+import { parseTarget, select } from './select';
 
 export interface IO {
   stdout(text: string): void;
@@ -87,15 +87,15 @@ function analyze(args: Args, io: IO): number {
   const input = readOffline(files, io.stdin);
   const snapshot = buildSnapshot({ ...input, ...(now !== undefined ? { now } : {}), clock: io.clock() });
   for (const e of snapshot.inputErrors) io.stderr(`podwhy: ${clean(e.origin)}: ${clean(e.message)}\n`);
-  if (snapshot.pods.length === 0) {
+  if (snapshot.pods.length === 0 && snapshot.workloads.size === 0) {
     throw new UserError(`no pods found in ${files.join(', ')}${snapshot.nodes.size ? ` (only ${snapshot.nodes.size} nodes)` : ''}: nothing to analyze`);
   }
   const namespace = args.allNamespaces ? undefined : args.namespace;
-  const pods = selectPods(snapshot, targets, { namespace, selector });
-  if (pods.length === 0) {
+  const { pods, workloads } = select(snapshot, targets, { namespace, selector });
+  if (pods.length === 0 && workloads.length === 0) {
     io.stderr(`podwhy: no pods match${namespace ? ` in namespace ${namespace}` : ''}${args.selector ? ` with selector ${args.selector}` : ''}\n`);
   }
-  const report = buildReport(snapshot, pods, { mode: 'offline' });
+  const report = buildReport(snapshot, pods, { mode: 'offline' }, workloads);
   switch (args.output) {
     case 'json':
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,5 +1,6 @@
 // Which pods a command line asks about: names, kind/name targets, namespace scope and label selectors.
-import type { Pod } from '../../schemas/k8s';
+import type { Pod, Workload } from '../../schemas/k8s';
+import { objectKey } from '../snapshot/build';
 import { ownerOf } from '../k8s/owners';
 import { matchesSelector, type Requirement } from '../k8s/selectors';
 import type { Snapshot } from '../snapshot/types';
@@ -56,15 +57,44 @@ function didYouMean(snapshot: Snapshot, name: string, scope: Scope): string {
   return similar.length ? `; did you mean ${similar.join(', ')}?` : '';
 }
 
-export function selectPods(snapshot: Snapshot, targets: Target[], scope: Scope): Pod[] {
-  if (targets.length === 0) return snapshot.pods.filter((p) => inScope(p, scope));
+export interface Selection {
+  pods: Pod[];
+  workloads: Workload[];
+}
+
+/** Workloads whose controller reports it cannot create pods. */
+function failingWorkloads(snapshot: Snapshot, scope: Scope): Workload[] {
+  const out: Workload[] = [];
+  for (const w of snapshot.workloads.values()) {
+    if (scope.namespace && w.metadata.namespace !== scope.namespace) continue;
+    const events = snapshot.eventsByName.get(`${w.kind}/${w.metadata.namespace}/${w.metadata.name}`) ?? [];
+    const failing = events.some((e) => e.reason === 'FailedCreate') || (w.status?.conditions ?? []).some((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+    if (!failing) continue;
+    // report a Deployment's failure once, at the Deployment
+    const parent = w.kind === 'ReplicaSet' ? w.metadata.ownerReferences?.find((o) => o.kind === 'Deployment') : undefined;
+    const top = parent ? snapshot.workloads.get(objectKey('Deployment', w.metadata.namespace, parent.name)) : undefined;
+    const chosen = top ?? w;
+    if (!out.includes(chosen)) out.push(chosen);
+  }
+  return out;
+}
+
+export function select(snapshot: Snapshot, targets: Target[], scope: Scope): Selection {
+  if (targets.length === 0) return { pods: snapshot.pods.filter((p) => inScope(p, scope)), workloads: scope.selector.length ? [] : failingWorkloads(snapshot, scope) };
   const out = new Map<string, Pod>();
+  const workloads: Workload[] = [];
   for (const t of targets) {
     const matches = snapshot.pods.filter((p) => inScope(p, scope) && (t.kind === 'Pod' ? p.metadata.name === t.name : ownedBy(p, t)));
     const where = scope.namespace ? `namespace ${scope.namespace}` : 'the input';
+    if (t.kind !== 'Pod') {
+      const found = [...snapshot.workloads.values()].filter((w) => w.kind === t.kind && w.metadata.name === t.name && (!scope.namespace || w.metadata.namespace === scope.namespace));
+      if (found.length > 1 && !scope.namespace) throw new UserError(`${t.kind} ${t.name} exists in several namespaces (${found.map((w) => w.metadata.namespace).join(', ')}): choose one with -n`);
+      if (found[0]) workloads.push(found[0]);
+      if (matches.length === 0 && !found[0]) throw new UserError(`${t.kind} ${t.name} not found in ${where}, and no pods of it either`);
+    }
     if (matches.length === 0) {
       if (t.kind === 'Pod') throw new UserError(`pod ${t.name} not found in ${where}${didYouMean(snapshot, t.name, scope)}`);
-      throw new UserError(`no pods of ${t.kind} ${t.name} found in ${where}`);
+      continue;
     }
     if (t.kind === 'Pod' && !scope.namespace) {
       const namespaces = [...new Set(matches.map((p) => p.metadata.namespace))];
@@ -72,5 +102,5 @@ export function selectPods(snapshot: Snapshot, targets: Target[], scope: Scope):
     }
     for (const p of matches) out.set(`${p.metadata.namespace}/${p.metadata.name}`, p);
   }
-  return [...out.values()];
+  return { pods: [...out.values()], workloads };
 }

@@ -26,6 +26,10 @@ export function renderMarkdown(report: Report): string {
     out.push(`## ${esc(`${p.namespace}/${p.name}`)}: ${esc(p.status)}`, '', `Node: ${esc(p.node ?? '(none)')} · ready ${p.ready} · restarts ${p.restarts}${p.owner ? ` · ${esc(p.owner)}` : ''}`, '');
     for (const f of p.findings) out.push(...finding(f, '###'));
   }
+  for (const w of report.workloads) {
+    out.push(`## ${esc(`${w.namespace}/${w.kind}/${w.name}`)}`, '');
+    for (const f of w.findings) out.push(...finding(f, '###'));
+  }
   if (report.inputErrors.length) {
     out.push('## Input problems', '');
     for (const e of report.inputErrors) out.push(`- ${esc(e.origin)}: ${esc(e.message)}`);

@@ -99,8 +99,19 @@ export function renderText(report: Report, style: Style): string {
   for (const p of shown) {
     out.push(...renderPod(p, style), '');
   }
+  for (const w of report.workloads) {
+    out.push(style.bold(clean(`${w.namespace}/${w.kind.toLowerCase()}/${w.name}`)), '');
+    const [primary, ...rest] = w.findings;
+    if (!primary) out.push(`${style.yellow('?')} It has no pods in the snapshot and no event says why (desired replicas 0? a paused rollout?).`);
+    else {
+      out.push(...renderFinding(primary, style, true));
+      for (const f of rest) out.push(...renderFinding(f, style, false).map((l) => `  ${l}`));
+      out.push('', style.dim(`  Next:  kubectl podwhy explain ${primary.id}`));
+    }
+    out.push('');
+  }
   const healthy = report.summary.healthy;
-  if (report.pods.length > 1 || report.pods.length === 0) {
+  if (report.pods.length > 1 || (report.pods.length === 0 && report.workloads.length === 0)) {
     const groups = report.groups.filter((g) => g.pods.length > 1);
     if (groups.length > 0) {
       out.push(style.bold('Shared root causes:'));

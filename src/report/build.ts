@@ -1,9 +1,13 @@
 // From a snapshot and the selected pods to the report document: analysis, health, groups, sorting.
-import type { Pod } from '../../schemas/k8s';
+import type { Pod, Workload } from '../../schemas/k8s';
 import type { PodReport, Report } from '../../schemas/report';
 import { podContext } from '../analyzers/context';
 import { analyzePod, type Diagnostic } from '../analyzers/engine';
 import { schedulingView } from '../analyzers/scheduling/view';
+import { workloadAnalyzers } from '../analyzers/registry';
+import { renderMessage } from '../analyzers/types';
+import { workloadContext } from '../analyzers/workloads/context';
+import { objectKey } from '../snapshot/build';
 import type { Finding } from '../analyzers/types';
 import { ownerText } from '../k8s/owners';
 import { formatTime, humanDuration, parseTime } from '../k8s/time';
@@ -15,12 +19,22 @@ export interface ReportOptions {
   skipped?: Array<{ analysis: string; reason: string }>;
 }
 
+/** A failed Job pod whose Job later completed is history, not a problem. */
+function supersededBy(pod: Pod, snapshot: Snapshot): string | undefined {
+  if (pod.status.phase !== 'Failed') return undefined;
+  const job = pod.metadata.ownerReferences?.find((o) => o.kind === 'Job');
+  const w = job ? snapshot.workloads.get(objectKey('Job', pod.metadata.namespace, job.name)) : undefined;
+  return (w?.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True') ? `Job ${job?.name} completed after this attempt failed` : undefined;
+}
+
 function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): PodReport {
   const ctx = podContext(pod, snapshot);
-  const { findings, diagnostics: d } = analyzePod(ctx);
+  const { findings: raw, diagnostics: d } = analyzePod(ctx);
   diagnostics.push(...d);
+  const superseded = supersededBy(pod, snapshot);
+  const findings = superseded ? raw.map((f) => ({ ...f, severity: 'info' as const, message: `${f.message} (${superseded})` })) : raw;
   const created = parseTime(pod.metadata.creationTimestamp);
-  const healthy = ctx.running && !findings.some((f) => f.severity !== 'info');
+  const healthy = (ctx.running || !!superseded) && !findings.some((f) => f.severity !== 'info');
   const owner = ownerText(pod);
   const scheduling = schedulingOf(ctx);
   return {
@@ -76,7 +90,26 @@ function groupsOf(pods: PodReport[]): Report['groups'] {
   return [...groups.values()].sort((a, b) => b.pods.length - a.pods.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : 1));
 }
 
-export function buildReport(snapshot: Snapshot, pods: Pod[], opts: ReportOptions): Report {
+function workloadReports(snapshot: Snapshot, workloads: Workload[], diagnostics: Diagnostic[]): Report['workloads'] {
+  const out: Report['workloads'] = [];
+  for (const w of workloads) {
+    const ctx = workloadContext(w, snapshot);
+    const findings: Report['workloads'][number]['findings'] = [];
+    for (const a of workloadAnalyzers) {
+      try {
+        for (const r of a.analyze(ctx)) {
+          findings.push({ id: a.id, severity: r.severity ?? a.severity, message: renderMessage(a.messages[r.messageId] ?? r.messageId, r.data), data: Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number | boolean | string[]>, evidence: r.evidence, remedies: r.remedies, ...(r.key ? { key: r.key } : {}) });
+        }
+      } catch (e) {
+        diagnostics.push({ analyzer: a.id, message: `${ctx.ref}: internal error in ${a.id}: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+    if (findings.length > 0 || ctx.pods.length === 0) out.push({ kind: ctx.kind, namespace: ctx.namespace, name: ctx.name, findings });
+  }
+  return out.sort((a, b) => (`${a.namespace}/${a.kind}/${a.name}` < `${b.namespace}/${b.kind}/${b.name}` ? -1 : 1));
+}
+
+export function buildReport(snapshot: Snapshot, pods: Pod[], opts: ReportOptions, workloads: Workload[] = []): Report {
   const diagnostics: Diagnostic[] = [];
   const reports = pods.map((p) => podReport(p, snapshot, diagnostics));
   reports.sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -88,7 +121,7 @@ export function buildReport(snapshot: Snapshot, pods: Pod[], opts: ReportOptions
     source: { mode: opts.mode, ...(opts.context ? { context: opts.context } : {}), inputs: snapshot.inputs },
     summary: { pods: reports.length, healthy, unhealthy: reports.length - healthy },
     pods: reports,
-    workloads: [],
+    workloads: workloadReports(snapshot, workloads, diagnostics),
     groups: groupsOf(reports),
     inputErrors: snapshot.inputErrors,
     skipped: opts.skipped ?? [],

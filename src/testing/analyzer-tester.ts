@@ -1,6 +1,8 @@
 // RuleTester for analyzers: each analyzer's test is a table of cases that must not and must produce findings.
 // It rejects unknown message IDs, unfilled placeholders and duplicate case names, and asserts data and evidence.
 import { podContext } from '../analyzers/context';
+import { workloadContext } from '../analyzers/workloads/context';
+import type { WorkloadAnalyzer } from '../analyzers/workloads/types';
 import { placeholders, renderMessage, type Analyzer, type Evidence, type RawFinding, type Severity } from '../analyzers/types';
 import { buildSnapshot } from '../snapshot/build';
 import type { Snapshot } from '../snapshot/types';
@@ -95,5 +97,23 @@ export function testAnalyzer(analyzer: Analyzer<string>, table: { valid: Case[];
         });
       }
     });
+  });
+}
+
+/** The same table discipline for workload analyzers: the workload analyzed is the first one named `workload`. */
+export function testWorkloadAnalyzer(analyzer: WorkloadAnalyzer<string>, table: { valid: Array<Case & { workload: string }>; invalid: Array<InvalidCase & { workload: string }> }): void {
+  const asPodAnalyzer = (workload: string): Analyzer<string> => ({
+    ...analyzer,
+    analyze: (ctx) => {
+      const w = [...ctx.snapshot.workloads.values()].find((x) => x.metadata.name === workload);
+      if (!w) throw new Error(`no workload ${workload}`);
+      return analyzer.analyze(workloadContext(w, ctx.snapshot));
+    },
+  });
+  // every case needs a pod for the pod-shaped runner; a placeholder pod that no analyzer looks at
+  const withPod = <C extends Case>(c: C): C => ({ ...c, objects: [...c.objects, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'zz-placeholder', namespace: 'zz' }, spec: { containers: [] }, status: {} }] });
+  describe(analyzer.id, () => {
+    for (const c of table.valid) testAnalyzer(asPodAnalyzer(c.workload), { valid: [withPod(c)], invalid: [] });
+    for (const c of table.invalid) testAnalyzer(asPodAnalyzer(c.workload), { valid: [], invalid: [withPod(c)] });
   });
 }

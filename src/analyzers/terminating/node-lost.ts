@@ -2,12 +2,25 @@ import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer, type Evidence, type Remedy } from '../types';
 import { ago, deletionOf, nodeHealth, type NodeHealth } from './deletion';
 
-type Msg = 'stuckTerminating' | 'stuckNotReady' | 'willEvict' | 'evictionDue' | 'nodeGone' | 'legacyUnknown';
+type Msg = 'stuckTerminating' | 'stuckNotReady' | 'notReady' | 'willEvict' | 'evictionDue' | 'nodeGone' | 'legacyUnknown';
 
 const DEFAULT_TOLERATION_SECONDS = 300;
 
+/** For a node whose kubelet still reports, but NotReady: fix what it says is wrong. */
+function notReadyRemedies(h: NodeHealth): Remedy[] {
+  if (/network|cni/i.test(h.message)) {
+    return [{ summary: `The node's network plugin is not ready: check the CNI DaemonSet pod on ${h.name} and /etc/cni/net.d there`, command: `kubectl get pods -A -o wide --field-selector spec.nodeName=${h.name}` }];
+  }
+  return [{ summary: `Read why the kubelet on ${h.name} reports NotReady`, command: `ssh ${h.name} sudo journalctl -u kubelet --since -1h | tail -50` }];
+}
+
 function remedies(ctx: Parameters<typeof nodeHealth>[0], h: NodeHealth, deleting: boolean): Remedy[] {
   const ns = ctx.namespace;
+  if (h.ready === 'False' && h.heartbeatAgeMs !== undefined && h.heartbeatAgeMs < 5 * 60_000) {
+    const out = notReadyRemedies(h);
+    if (deleting) out.push({ summary: 'Only when you know its containers are gone: force-delete the pod object', command: `kubectl delete pod ${ctx.name} -n ${ns} --grace-period=0 --force` });
+    return out;
+  }
   const owner = ctx.pod.metadata.ownerReferences?.find((o) => o.controller);
   const stateful = owner?.kind === 'StatefulSet';
   const rwo = (ctx.pod.spec.volumes ?? []).some((v) => v.persistentVolumeClaim);
@@ -37,6 +50,7 @@ export default defineAnalyzer<Msg>({
   messages: {
     stuckTerminating: 'The pod has been Terminating for {{overdue}} because node {{node}} is {{state}}: its kubelet stopped reporting {{heartbeat}} ago and cannot confirm that the containers stopped.',
     stuckNotReady: 'The pod has been Terminating for {{overdue}} on node {{node}}, which reports itself not ready ({{reason}}{{messageText}}): its kubelet is alive but unhealthy and has not finished stopping the pod.',
+    notReady: 'Node {{node}} reports itself not ready ({{reason}}{{messageText}}), so the pod on it is cut off from new work{{evictionText}}.',
     willEvict: 'Node {{node}} is {{state}} (last heartbeat {{heartbeat}} ago): the pod will be evicted in {{evictIn}} ({{toleration}}s toleration).',
     evictionDue: 'Node {{node}} is {{state}} (last heartbeat {{heartbeat}} ago) and the pod\'s {{toleration}}s toleration ran out {{evictedAgo}} ago: it is being evicted, and stays until the node answers.',
     nodeGone: 'The pod is bound to node {{node}}, which is not in the snapshot any more: its pods are left for the pod garbage collector or a force delete.',
@@ -67,6 +81,15 @@ export default defineAnalyzer<Msg>({
       return [{ messageId, data: { ...base, overdue: humanDuration(ctx.now - deleting.requested), reason: h.reason || 'NotReady', messageText: h.message ? `: ${h.message.slice(0, 200)}` : '' }, evidence, remedies: remedies(ctx, h, true), key: h.name }];
     }
     if (deleting) return [];
+    // DaemonSet pods tolerate not-ready and unreachable forever: they are never evicted for it
+    if (ctx.pod.metadata.ownerReferences?.some((o) => o.kind === 'DaemonSet')) {
+      if (h.ready !== 'False') return [];
+    }
+    const messageText = h.message ? `: ${h.message.slice(0, 200)}` : '';
+    if (h.ready === 'False' && !h.lostTaint) {
+      const ds = ctx.pod.metadata.ownerReferences?.some((o) => o.kind === 'DaemonSet');
+      return [{ messageId: 'notReady', data: { ...base, reason: h.reason || 'NotReady', messageText, evictionText: ds ? '' : '; once the node lifecycle controller taints it not-ready:NoExecute, the pod is evicted after its toleration (300s by default)' }, evidence, remedies: notReadyRemedies(h), key: h.name }];
+    }
     // not deleted yet: when will taint-based eviction delete it?
     const tol = (ctx.pod.spec.tolerations ?? []).find((t) => t.effect === 'NoExecute' && (t.key === h.lostTaint?.key || (!t.key && t.operator === 'Exists')));
     if (tol && (tol.tolerationSeconds === undefined || tol.tolerationSeconds === null)) return [];

@@ -1,6 +1,10 @@
 import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer, type Evidence } from '../types';
 import { deletionOf, hasLiveContainers, nodeHealth } from './deletion';
+import { faultEvents } from './runtime-faults';
+
+/** what the specific runtime analyzers recognise: when one of them speaks, this one keeps quiet */
+const EXPLAINED = /no space left on device|operation not permitted|device or resource busy|DeadlineExceeded|context deadline exceeded|did not kill the pod/i;
 
 type Msg = 'stuck' | 'unknownNode';
 
@@ -28,6 +32,7 @@ export default defineAnalyzer<Msg>({
     const h = nodeHealth(ctx);
     if (!h) return [];
     if (h.exists && h.ready !== 'True') return [];
+    if (faultEvents(ctx, EXPLAINED).length > 0 || (ctx.node?.status.conditions ?? []).some((c) => c.type === 'DiskPressure' && c.status === 'True')) return [];
     if (!h.exists && ctx.snapshot.captured.has('Node') && ctx.snapshot.nodes.size > 0) return [];
     const evidence: Evidence[] = [{ ref: ctx.ref, path: 'metadata.deletionTimestamp', observed: `${ctx.pod.metadata.deletionTimestamp} (${humanDuration(d.overdueMs)} past the grace period)` }];
     if (h.exists) evidence.push({ ref: `Node/${h.name}`, path: 'status.conditions[Ready]', observed: 'True' });
