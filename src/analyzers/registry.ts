@@ -36,6 +36,7 @@ import containerCreateError from './starting/container-create-error';
 import imagePullFailure from './starting/image-pull-failure';
 import initContainerFailure from './starting/init-container-failure';
 import invalidImageName from './starting/invalid-image-name';
+import podStarting from './starting/pod-starting';
 import sandboxCreationFailure from './starting/sandbox-creation-failure';
 import volumeMountFailure from './starting/volume-mount-failure';
 import containerRuntimeDiskFull from './terminating/container-runtime-disk-full';
@@ -89,6 +90,7 @@ export const analyzers = [
   oomKilled,
   podAffinityUnsatisfied,
   podAntiAffinityConflict,
+  podStarting,
   preempted,
   preemptionPending,
   readinessGateNotReady,

@@ -75,7 +75,8 @@ function keysOf(obj: ConfigObject): string[] {
 }
 
 const TIME_KEY = /(Timestamp|Time|At|timeAdded)$/;
-const SKIP_KEYS = new Set(['labels', 'annotations', 'managedFields', 'spec', 'data', 'binaryData']);
+/** deletionTimestamp is a deadline in the future (request + grace period), not a moment the capture saw */
+const SKIP_KEYS = new Set(['labels', 'annotations', 'managedFields', 'spec', 'data', 'binaryData', 'deletionTimestamp']);
 
 /** The newest RFC 3339 UTC timestamp under a value. UTC "Z" timestamps sort as strings, so no parsing is needed. */
 function newestTimestamp(value: unknown, newest: string, depth = 0): string {
@@ -87,7 +88,7 @@ function newestTimestamp(value: unknown, newest: string, depth = 0): string {
   for (const k in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[k];
     if (typeof v === 'string') {
-      if (v > newest && v.length >= 20 && v.charCodeAt(4) === 45 && v.endsWith('Z') && TIME_KEY.test(k)) newest = v;
+      if (v > newest && v.length >= 20 && v.charCodeAt(4) === 45 && v.endsWith('Z') && TIME_KEY.test(k) && !SKIP_KEYS.has(k)) newest = v;
     } else if (typeof v === 'object' && v !== null && !SKIP_KEYS.has(k)) {
       newest = newestTimestamp(v, newest, depth + 1);
     }
@@ -172,6 +173,13 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
         continue;
       }
       newestText = newestTimestamp(item.value, newestText);
+      // a deletion was requested at deletionTimestamp minus the grace period, so the capture saw at least that moment
+      const meta = (item.value as { metadata?: { deletionTimestamp?: unknown; deletionGracePeriodSeconds?: unknown } }).metadata;
+      const deadline = parseTime(meta?.deletionTimestamp);
+      if (deadline !== undefined && typeof meta?.deletionGracePeriodSeconds === 'number') {
+        const requested = new Date(deadline - meta.deletionGracePeriodSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+        if (requested > newestText) newestText = requested;
+      }
       if (kind === 'Pod') {
         const pod = parse(Pod, item.value, origin);
         if (!pod) continue;
