@@ -161,6 +161,57 @@ export const scenarios: Scenario[] = [
       pod('migrate-second').ownedBy('Job', 'migrate').phase('Succeeded').set('spec.restartPolicy', 'Never').container('migrate', (c) => c.terminated({ exitCode: 0, reason: 'Completed' })).build()],
   },
   {
+    name: 'node-affinity-zone',
+    objects: [node('a').labels({ 'topology.kubernetes.io/zone': 'eu-1a' }).build(), node('b').labels({ 'topology.kubernetes.io/zone': 'eu-1b' }).build(),
+      rs('web-7d9c5f-abcde').pending().set('spec.affinity', { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a'] }] }] } } }).container('app').build()],
+  },
+  {
+    name: 'pod-affinity-missing',
+    objects: [n1(), rs('web-7d9c5f-abcde').pending().set('spec.affinity', { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'redis' } } }] } }).container('app').build()],
+  },
+  {
+    name: 'topology-spread-full-zone',
+    objects: [node('a').labels({ zone: 'z1' }).resources({ pods: '1' }).build(), node('b').labels({ zone: 'z2' }).build(),
+      pod('other').node('a').container('c', (c) => c.running()).build(),
+      ...[1, 2].map((i) => pod(`web-${i}`).node('b').labels({ app: 'web' }).container('c', (c) => c.running()).build()),
+      rs('web-7d9c5f-abcde').pending().labels({ app: 'web' }).set('spec.topologySpreadConstraints', [{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }]).container('app').build()],
+  },
+  { name: 'cordoned-nodes', objects: [node('worker-1').cordon().taint('node.kubernetes.io/unschedulable', undefined, 'NoSchedule').build(), node('worker-2').cordon().taint('node.kubernetes.io/unschedulable', undefined, 'NoSchedule').build(), rs('web-7d9c5f-abcde').pending().container('app').build()] },
+  {
+    name: 'host-port-taken',
+    objects: [n1(), node('node-2').build(), ...[1, 2].map((i) => pod(`ingress-${i}`).node(`node-${i}`).container('nginx', (c) => c.hostPort(443).running()).build()), rs('ingress-7d9c5f-abcde').pending().container('nginx', (c) => c.hostPort(443)).build()],
+  },
+  { name: 'missing-pvc-statefulset', objects: [n1(), pvc('data-db-1', { volumeName: 'pv-1' }), pod('db-0').ownedBy('StatefulSet', 'db').pending().claim('data', 'data-db-0').container('db').build()] },
+  {
+    name: 'volume-limit-ebs',
+    objects: [n1(), { apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: 'node-1' }, spec: { drivers: [{ name: 'ebs.csi.aws.com', nodeID: 'i-0abc', allocatable: { count: 2 } }] } },
+      ...[1, 2, 3].flatMap((i) => [pvc(`vol-${i}`, { volumeName: `pv-${i}` }), pv(`pv-${i}`, { claim: `vol-${i}`, csi: { driver: 'ebs.csi.aws.com', handle: `vol-0${i}` } })]),
+      ...[1, 2].map((i) => pod(`user-${i}`).node('node-1').claim('d', `vol-${i}`).container('c', (c) => c.running()).build()),
+      rs('web-7d9c5f-abcde').pending().claim('d', 'vol-3').container('app').build()],
+  },
+  {
+    name: 'known-scheduler-bug-1-5',
+    objects: [node('node-1').resources({ cpu: '8', memory: '32Gi', pods: '110' }).kubelet('v1.5.2').build(), rs('web-7d9c5f-abcde').pending().container('app', (c) => c.requests({ cpu: '1' })).build(),
+      { ...podEvent('web-7d9c5f-abcde', 'FailedScheduling', 'No nodes are available that match all of the following predicates:: Insufficient cpu (1).').count(40).build(), source: { component: 'default-scheduler' } }],
+  },
+  {
+    name: 'preemption-pending',
+    objects: [n1(), pod('batch-1').node('node-1').set('spec.priority', 0).deleting(at(20), 30).container('c', (c) => c.running()).build(),
+      rs('critical-7d9c5f-abcde').pending().set('spec.priority', 1000000).set('status.nominatedNodeName', 'node-1').condition('PodScheduled', 'False', 'Unschedulable', '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.').container('app', (c) => c.requests({ cpu: '3' })).build(),
+      pod('batch-2').node('node-1').set('spec.priority', 0).container('c', (c) => c.requests({ cpu: '2' }).running()).build()],
+  },
+  { name: 'node-not-found', objects: [n1(), pod('static-web').node('node-9').phase('Pending').container('app').build()] },
+  {
+    name: 'kubelet-1-8-missed-deletion',
+    objects: [node('node-1').kubelet('v1.8.13').build(), rs('web-7d9c5f-abcde').deleting(at(-3600)).container('app', (c) => c.running(at(-90000))).build()],
+  },
+  {
+    name: 'daemonset-1-11-loop',
+    objects: [node('node-1').kubelet('v1.11.2').build(), { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent', namespace: 'default' }, spec: { updateStrategy: { type: 'RollingUpdate' } } },
+      pod('agent-x7k2p').ownedBy('DaemonSet', 'agent').set('spec.affinity', { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'role', operator: 'In', values: ['edge'] }] }] } } }).deleting(at(10), 30).container('agent', (c) => c.running()).build()],
+  },
+  { name: 'slow-termination', objects: [n1(), pod('postgres-0').ownedBy('StatefulSet', 'postgres').deleting(at(420), 600).container('postgres', (c) => c.running()).build()] },
+  {
     name: 'hostile-strings',
     objects: [n1(), rs('web-7d9c5f-abcde').container('app', (c) => c.waiting('CrashLoopBackOff', 'back-off \u001b[31mred\u001b[0m \u202egnp.exe').lastTerminated({ exitCode: 1, reason: 'Error', message: 'boom\u0007\u001b]0;pwned\u0007' }).restarts(1)).build()],
   },

@@ -37,8 +37,20 @@ interface Args {
   list?: boolean;
 }
 
+/** yargs reads a lone "-" as no value: "-f -" (stdin) is passed in the = form it understands. */
+function normaliseStdin(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if ((argv[i] === '-f' || argv[i] === '--filename') && argv[i + 1] === '-') {
+      out.push('--filename=-');
+      i++;
+    } else out.push(argv[i] as string);
+  }
+  return out;
+}
+
 function parseArgs(argv: string[]): Args {
-  return yargs(argv)
+  return yargs(normaliseStdin(argv))
     .exitProcess(false)
     .help(false)
     .version(false)

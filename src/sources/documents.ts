@@ -41,6 +41,9 @@ function jsonErrorLine(text: string, err: unknown): { line?: number; message: st
   const message = err instanceof Error ? err.message : String(err);
   const m = /at position (\d+)/.exec(message);
   const pos = m ? Number(m[1]) : undefined;
+  if (/Unexpected end of JSON input/.test(message) || (pos !== undefined && text.slice(pos).trim() === '')) {
+    return { line: lineOf(text, text.trimEnd().length), message: 'truncated: the file ends in the middle of a JSON value' };
+  }
   const cleaned = firstLine(message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token (.) in JSON/, 'unexpected "$1"'));
   return pos === undefined ? { message: cleaned } : { line: lineOf(text, pos), message: cleaned };
 }
@@ -136,7 +139,8 @@ function parseYaml(text: string, file: string, out: ParsedText): void {
       out.documents.push({ origin: multi ? `${file}:${doc.start}` : file, value });
     } catch (e) {
       const mark = (e as { mark?: { line?: number } }).mark;
-      const lastLine = doc.start + doc.body.length - 1;
+      let lastLine = doc.start + doc.body.length - 1;
+      while (lastLine > doc.start && (doc.body[lastLine - doc.start] ?? '').trim() === '') lastLine--;
       const line = mark?.line !== undefined ? Math.min(doc.start + mark.line, lastLine) : doc.start;
       const reason = (e as { reason?: string }).reason ?? firstLine(e instanceof Error ? e.message : String(e));
       out.errors.push({ origin: `${file}:${line}`, message: `invalid YAML: ${reason}` });

@@ -54,7 +54,7 @@ export default defineAnalyzer<Msg>({
     }
     const created = parseTime(ctx.pod.metadata.creationTimestamp);
     const hasCondition = (ctx.pod.status.conditions ?? []).some((c) => c.type === 'PodScheduled');
-    if (view.sim && view.sim.fits.length > 0 && !view.said && !hasCondition && created !== undefined && ctx.now - created > SILENCE_MS) {
+    if (view.sim && view.sim.fits.length > 0 && !view.said && !hasCondition && !ctx.pod.status.nominatedNodeName && created !== undefined && ctx.now - created > SILENCE_MS) {
       return [{ messageId: 'silent', data: { age: humanDuration(ctx.now - created), fits: view.sim.fits.length }, evidence: [{ ref: ctx.ref, path: 'status.conditions', observed: 'no PodScheduled condition, no FailedScheduling event' }], remedies, key: 'kube-scheduler' }];
     }
     if (view.sim && view.sim.fits.length > 0 && view.said?.at !== undefined && ctx.now - view.said.at > RETRY_MS) {
