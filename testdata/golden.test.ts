@@ -62,7 +62,6 @@ describe('color', () => {
       out = (e as { stdout: string }).stdout;
     }
     expect(out).toContain('OOMKilled');
-    // eslint-disable-next-line no-control-regex
     expect(out).not.toMatch(/\u001b\[/);
   });
 });
