@@ -13,7 +13,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const { run } = await import('../src/cli/run');
-  return run(argv, {
+  return await run(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stdin: () => readFileSync(0),

@@ -10,6 +10,8 @@ import { plainStyle, renderText, type Style } from '../render/text';
 import { clean } from '../render/sanitize';
 import { buildSnapshot } from '../snapshot/build';
 import { readOffline } from '../sources/offline';
+import { Kubectl, KubectlError } from '../sources/kubectl';
+import { LiveSource } from '../sources/live';
 import { UserError } from './errors';
 import { explain, explainList } from './explain';
 import { HELP } from './help';
@@ -35,6 +37,12 @@ interface Args {
   color: boolean;
   debug: boolean;
   list?: boolean;
+  kubeconfig?: string;
+  context?: string;
+  cluster?: string;
+  user?: string;
+  requestTimeout?: string;
+  logTail: number;
 }
 
 /** yargs reads a lone "-" as no value: "-f -" (stdin) is passed in the = form it understands. */
@@ -65,6 +73,12 @@ function parseArgs(argv: string[]): Args {
     .option('color', { type: 'boolean', default: true })
     .option('debug', { type: 'boolean', default: false })
     .option('list', { type: 'boolean' })
+    .option('kubeconfig', { type: 'string', requiresArg: true })
+    .option('context', { type: 'string', requiresArg: true })
+    .option('cluster', { type: 'string', requiresArg: true })
+    .option('user', { type: 'string', requiresArg: true })
+    .option('request-timeout', { type: 'string', requiresArg: true })
+    .option('log-tail', { type: 'number', default: 50 })
     .fail((msg, err) => {
       throw new UserError(msg ?? err?.message ?? 'invalid arguments');
     })
@@ -78,11 +92,35 @@ function styleFor(args: Args, io: IO): Style {
   return { bold: c.bold, red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, cyan: c.cyan };
 }
 
-function analyze(args: Args, io: IO): number {
-  const files = args.filename ?? [];
-  if (files.length === 0) {
-    throw new UserError('no input: give a snapshot or bundle with -f (live analysis through kubectl is not in this build)');
+async function liveInput(args: Args, io: IO, targets: Array<{ kind: string; name: string }>) {
+  const globalFlags: string[] = [];
+  for (const [flag, v] of [['kubeconfig', args.kubeconfig], ['context', args.context], ['cluster', args.cluster], ['user', args.user], ['request-timeout', args.requestTimeout]] as const) {
+    if (v !== undefined) globalFlags.push(`--${flag}=${v}`);
   }
+  const kubectl = new Kubectl({ binary: io.env.KUBECTL || 'kubectl', globalFlags, env: io.env, concurrency: 4 });
+  try {
+    return await new LiveSource(kubectl).collect({
+      targets,
+      ...(args.namespace ? { namespace: args.namespace } : {}),
+      allNamespaces: !!args.allNamespaces,
+      ...(args.selector ? { selector: args.selector } : {}),
+      logTail: Math.max(1, Math.min(10_000, args.logTail || 50)),
+    });
+  } catch (e) {
+    if (e instanceof KubectlError) {
+      const hints: Record<string, string> = {
+        unreachable: ' (is the cluster up, and is this the right context?)',
+        unauthorized: ' (credentials expired or missing: log in again)',
+        timeout: ' (the API server did not answer in time; try --request-timeout)',
+      };
+      throw new UserError(`${e.message}${hints[e.kind] ?? ''}`);
+    }
+    throw e;
+  }
+}
+
+async function analyze(args: Args, io: IO): Promise<number> {
+  const files = args.filename ?? [];
   const targets = args._.slice(0).map(String).map(parseTarget);
   let now: number | undefined;
   if (args.now !== undefined) {
@@ -96,18 +134,21 @@ function analyze(args: Args, io: IO): number {
     if (e instanceof SelectorError) throw new UserError(`-l ${JSON.stringify(args.selector)}: ${e.message}`);
     throw e;
   }
-  const input = readOffline(files, io.stdin);
+  const live = files.length === 0 ? await liveInput(args, io, targets) : undefined;
+  const input = live ? { ...live.input, captureTime: io.clock() } : readOffline(files, io.stdin);
   const snapshot = buildSnapshot({ ...input, ...(now !== undefined ? { now } : {}), clock: io.clock() });
   for (const e of snapshot.inputErrors) io.stderr(`podwhy: ${clean(e.origin)}: ${clean(e.message)}\n`);
   if (snapshot.pods.length === 0 && snapshot.workloads.size === 0) {
+    if (live) throw new UserError(`no pods in ${args.allNamespaces ? 'any namespace' : `namespace ${live.namespace}`}${args.selector ? ` matching ${args.selector}` : ''}`);
     throw new UserError(`no pods found in ${files.join(', ')}${snapshot.nodes.size ? ` (only ${snapshot.nodes.size} nodes)` : ''}: nothing to analyze`);
   }
-  const namespace = args.allNamespaces ? undefined : args.namespace;
+  const namespace = args.allNamespaces ? undefined : (args.namespace ?? live?.namespace);
   const { pods, workloads } = select(snapshot, targets, { namespace, selector });
   if (pods.length === 0 && workloads.length === 0) {
     io.stderr(`podwhy: no pods match${namespace ? ` in namespace ${namespace}` : ''}${args.selector ? ` with selector ${args.selector}` : ''}\n`);
   }
-  const report = buildReport(snapshot, pods, { mode: 'offline' }, workloads);
+  const report = buildReport(snapshot, pods, live ? { mode: 'live', ...(live.context ? { context: live.context } : {}), skipped: live.skipped } : { mode: 'offline' }, workloads);
+  for (const s of report.skipped) io.stderr(`podwhy: skipped ${clean(s.analysis)}: ${clean(s.reason)}\n`);
   switch (args.output) {
     case 'json':
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -124,7 +165,7 @@ function analyze(args: Args, io: IO): number {
   return exitCodeOf(report);
 }
 
-export function run(argv: string[], io: IO): number {
+export async function run(argv: string[], io: IO): Promise<number> {
   let debug = argv.includes('--debug');
   try {
     const args = parseArgs(argv);
@@ -139,7 +180,7 @@ export function run(argv: string[], io: IO): number {
       return 0;
     }
     if (args.list) throw new UserError('--list goes with explain');
-    return analyze(args, io);
+    return await analyze(args, io);
   } catch (e) {
     if (e instanceof UserError) {
       io.stderr(`podwhy: ${clean(e.message)}\n`);

@@ -1,0 +1,137 @@
+// Live mode end to end: the built podwhy runs the real kubectl against a loopback replay API server that serves a
+// snapshot. Skipped, with a visible message, where no kubectl is installed.
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { load } from 'js-yaml';
+import { kubeconfigFor, startReplayServer, type ReplayServer } from '../src/testing/replay-server';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'dist', 'kubectl-podwhy');
+const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p)) ?? (spawnSync('sh', ['-c', 'command -v kubectl']).stdout?.toString().trim() || undefined);
+const NOW = '2026-11-27T10:00:00Z';
+
+type Obj = { kind?: string; metadata?: { name?: string; namespace?: string } } & Record<string, unknown>;
+const scenario = (name: string): Obj[] => (load(readFileSync(path.join(__dirname, 'scenarios', `${name}.yaml`), 'utf8')) as { items: Obj[] }).items;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Asynchronous on purpose: the replay server lives in this process and must keep answering. */
+function podwhy(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const maybe = KUBECTL ? describe : describe.skip;
+if (!KUBECTL) console.warn('live tests skipped: no kubectl on this machine');
+
+maybe('live mode with the real kubectl', () => {
+  let dir: string;
+  const servers: ReplayServer[] = [];
+
+  async function cluster(objects: Obj[], opts: { forbid?: string[]; logs?: Record<string, { current?: string; previous?: string }> } = {}, namespace = 'default') {
+    const s = await startReplayServer({ objects, ...opts });
+    servers.push(s);
+    const kc = path.join(dir, `config-${servers.length}`);
+    writeFileSync(kc, kubeconfigFor(s.url, namespace));
+    return { server: s, env: { KUBECACHEDIR: path.join(dir, `cache-${servers.length}`), KUBECTL: KUBECTL as string, HOME: dir }, kubeconfig: `--kubeconfig=${kc}` };
+  }
+
+  beforeAll(() => {
+    if (!existsSync(BIN)) throw new Error('dist/kubectl-podwhy is missing: run `make build` first (make test does)');
+    dir = mkdtempSync(path.join(tmpdir(), 'podwhy-live-'));
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const agreeing: Array<[string, string, string[]]> = [
+    ['oom-killed', 'default', ['api-7d9c5f-abcde']],
+    ['runbook-volume-zone', 'tidb', ['tikv-0']],
+    ['node-lost-statefulset', 'tidb', ['tikv-0']],
+    ['config-missing-key', 'default', []],
+    ['liveness-kills-slow-start', 'default', ['web-7d9c5f-abcde']],
+  ];
+
+  test.each(agreeing)('%s: live and offline give the same report', async (name, ns, targets) => {
+    const { env, kubeconfig } = await cluster(scenario(name));
+    const live = await podwhy([...targets, '-n', ns, kubeconfig, '--now', NOW, '-o', 'json'], env);
+    const offline = await podwhy([...targets, '-n', ns, '-f', `testdata/scenarios/${name}.yaml`, '--now', NOW, '-o', 'json'], env);
+    expect(live.stderr).toBe('');
+    expect(live.code).toBe(offline.code);
+    const strip = (r: Run) => {
+      const j = JSON.parse(r.stdout) as Record<string, unknown> & { pods: unknown[] };
+      return { pods: j.pods, workloads: j.workloads, groups: j.groups };
+    };
+    expect(strip(live)).toEqual(strip(offline));
+  });
+
+  test('the namespace comes from the context when -n is not given', async () => {
+    const { env, kubeconfig } = await cluster(scenario('runbook-volume-zone'), {}, 'tidb');
+    const r = await podwhy(['tikv-0', kubeconfig, '--now', NOW, '-o', 'json'], env);
+    const report = JSON.parse(r.stdout) as { source: { mode: string; context?: string }; pods: Array<{ name: string; findings: Array<{ id: string }> }> };
+    expect(report.source).toEqual({ mode: 'live', context: 'replay', inputs: ['live: replay'] });
+    expect(report.pods[0]?.findings[0]?.id).toBe('InsufficientResources');
+  });
+
+  test("the previous container's log is fetched and used as evidence", async () => {
+    const { env, kubeconfig } = await cluster(scenario('exited-with-error'), { logs: { 'default/web-7d9c5f-abcde/app': { previous: 'starting\npanic: runtime error: invalid memory address or nil pointer dereference\n' } } });
+    const r = await podwhy(['web-7d9c5f-abcde', kubeconfig, '--now', NOW], env);
+    expect(r.stdout).toContain('Its log shows the Go program panicked: panic: runtime error: invalid memory address or nil pointer dereference');
+  });
+
+  test('a Forbidden node list is a skipped analysis with the missing permission, not an abort', async () => {
+    const { env, kubeconfig } = await cluster(scenario('runbook-volume-zone'), { forbid: ['nodes'] });
+    const r = await podwhy(['tikv-0', '-n', 'tidb', kubeconfig, '--now', NOW, '-o', 'json'], env);
+    const report = JSON.parse(r.stdout) as { skipped: Array<{ analysis: string; reason: string }>; pods: Array<{ findings: Array<{ id: string }> }> };
+    expect(report.skipped).toContainEqual({ analysis: 'node capacity (scheduling simulation)', reason: expect.stringContaining('cannot list resource "nodes" in API group "" at the cluster scope') as unknown as string });
+    expect(r.stderr).toContain('podwhy: skipped node capacity (scheduling simulation): forbidden');
+    // the scheduler's own message still gives the answer
+    expect(report.pods[0]?.findings[0]?.id).toBe('InsufficientResources');
+  });
+
+  test('a pod that is not there: one line, exit 2, with the namespaces where it is', async () => {
+    const { env, kubeconfig } = await cluster(scenario('runbook-volume-zone'));
+    const r = await podwhy(['tikv-0', kubeconfig], env);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('podwhy: pod tikv-0 not found in namespace default; did you mean tidb/tikv-0? (use -n)\n');
+  });
+
+  test('an unreachable server and a missing kubectl are one line each, exit 2', async () => {
+    const { env, kubeconfig, server } = await cluster(scenario('oom-killed'));
+    await server.close();
+    servers.splice(servers.indexOf(server), 1);
+    const down = await podwhy(['api-7d9c5f-abcde', kubeconfig], env);
+    expect(down.code).toBe(2);
+    expect(down.stderr.trim().split('\n')).toHaveLength(1);
+    expect(down.stderr).toMatch(/^podwhy: The connection to the server 127\.0\.0\.1:\d+ was refused.*\(is the cluster up, and is this the right context\?\)\n$/);
+    const missing = await podwhy(['x', kubeconfig], { ...env, KUBECTL: '/nonexistent/kubectl' });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'podwhy: kubectl not found (looked for "/nonexistent/kubectl"; install kubectl or set $KUBECTL)\n' });
+  });
+
+  test('podwhy only ever runs read verbs, and never reads Secret values', async () => {
+    const { env, kubeconfig, server } = await cluster([...scenario('config-missing-key'), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: 'c3VwZXJzZWNyZXQ=' } }]);
+    const log = path.join(dir, 'verbs.log');
+    const shim = path.join(dir, 'kubectl-shim');
+    writeFileSync(shim, `#!/bin/sh\nprintf '%s\\n' "$*" >> ${log}\nexec ${KUBECTL} "$@"\n`);
+    chmodSync(shim, 0o755);
+    await podwhy(['-A', kubeconfig, '--now', NOW, '-o', 'json'], { ...env, KUBECTL: shim });
+    const calls = readFileSync(log, 'utf8').trim().split('\n');
+    for (const c of calls) expect(['get', 'logs', 'version', 'auth', 'config']).toContain(c.split(' ')[0]);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(server.requests.every((r) => r.startsWith('GET '))).toBe(true);
+    const out = execFileSync('cat', [log]).toString();
+    expect(out).not.toContain('-o json secret');
+  });
+});
