@@ -120,6 +120,27 @@ maybe('live mode with the real kubectl', () => {
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'podwhy: kubectl not found (looked for "/nonexistent/kubectl"; install kubectl or set $KUBECTL)\n' });
   });
 
+  test.each(['snap.yaml', 'snap.tar.gz'])('snapshot to %s, then -f on it, gives the live report; values are redacted', async (file) => {
+    const objects: Obj[] = [...scenario('oom-killed'), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: 'c3VwZXJzZWNyZXQ=' } }];
+    const pod = objects.find((o) => o.kind === 'Pod') as { spec: { containers: Array<{ env?: unknown[] }> } };
+    pod.spec.containers[0]!.env = [{ name: 'DB_PASSWORD', value: 'hunter2' }];
+    const { env, kubeconfig } = await cluster(objects, { logs: { 'default/api-7d9c5f-abcde/api': { previous: 'connecting with password=hunter2\njava.lang.OutOfMemoryError: Java heap space\n' } } });
+    const out = path.join(dir, file);
+    const snap = await podwhy(['snapshot', '-A', '-o', out, kubeconfig], env);
+    expect(snap.code).toBe(0);
+    expect(snap.stderr).toMatch(/^podwhy: wrote .*: \d+ objects/m);
+    const again = await podwhy(['snapshot', '-A', '-o', out, kubeconfig], env);
+    expect(again).toEqual({ code: 2, stdout: '', stderr: `podwhy: ${out} exists: use --force to overwrite it\n` });
+    const raw = file.endsWith('.gz') ? execFileSync('tar', ['-xzOf', out]).toString() : readFileSync(out, 'utf8');
+    expect(raw).not.toContain('hunter2');
+    expect(raw).not.toContain('c3VwZXJzZWNyZXQ=');
+    const live = await podwhy(['api-7d9c5f-abcde', kubeconfig, '--now', NOW, '-o', 'json'], env);
+    const offline = await podwhy(['api-7d9c5f-abcde', '-f', out, '--now', NOW, '-o', 'json'], env);
+    const pods = (r: Run) => (JSON.parse(r.stdout) as { pods: Array<{ findings: Array<{ id: string; evidence: unknown[] }> }> }).pods;
+    expect(pods(offline)[0]?.findings[0]?.id).toBe('OOMKilled');
+    if (file.endsWith('.gz')) expect(pods(offline)).toEqual(pods(live).map((p) => ({ ...p })));
+  });
+
   test('podwhy only ever runs read verbs, and never reads Secret values', async () => {
     const { env, kubeconfig, server } = await cluster([...scenario('config-missing-key'), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: 'c3VwZXJzZWNyZXQ=' } }]);
     const log = path.join(dir, 'verbs.log');

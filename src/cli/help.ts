@@ -8,6 +8,7 @@ export const HELP = `kubectl podwhy: why is this pod not running?
 Usage:
   kubectl podwhy [TARGET...] [flags]        analyze pods (NAME, pod/NAME, deploy/NAME, sts/NAME, ds/NAME, rs/NAME, job/NAME)
                                             live through your kubectl, or offline with -f
+  kubectl podwhy snapshot [-n NS|-A] -o FILE   capture what offline analysis needs (.yaml, .json, .tar.gz; redacted)
   kubectl podwhy explain ID                 what a finding means, how it is detected, how to fix it
   kubectl podwhy explain --list             every finding ID
 
@@ -27,6 +28,7 @@ Flags:
   -f, --filename PATH      offline input: file, directory, glob, .tar.gz/.tgz; repeatable; '-' reads stdin
   -o, --output FORMAT      text (default), json, yaml or markdown
       --kubeconfig --context --cluster --user --request-timeout   passed to kubectl (live); $KUBECTL picks the binary
+      --force, --no-redact snapshot: overwrite FILE; keep env values, ConfigMap values and log credentials
       --log-tail N         lines of a crashed container's last log to read (live, default 50)
       --now RFC3339        the time the analysis treats as "now" (default: the capture time of the input,
                            else its newest timestamp)

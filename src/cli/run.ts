@@ -12,6 +12,7 @@ import { buildSnapshot } from '../snapshot/build';
 import { readOffline } from '../sources/offline';
 import { Kubectl, KubectlError } from '../sources/kubectl';
 import { LiveSource } from '../sources/live';
+import { capture } from '../sources/capture';
 import { UserError } from './errors';
 import { explain, explainList } from './explain';
 import { HELP } from './help';
@@ -43,7 +44,11 @@ interface Args {
   user?: string;
   requestTimeout?: string;
   logTail: number;
+  force: boolean;
+  redact: boolean;
 }
+
+const FORMATS = ['text', 'json', 'yaml', 'markdown'];
 
 /** yargs reads a lone "-" as no value: "-f -" (stdin) is passed in the = form it understands. */
 function normaliseStdin(argv: string[]): string[] {
@@ -68,7 +73,9 @@ function parseArgs(argv: string[]): Args {
     .option('all-namespaces', { alias: 'A', type: 'boolean' })
     .option('selector', { alias: 'l', type: 'string', requiresArg: true })
     .option('filename', { alias: 'f', type: 'string', array: true, requiresArg: true })
-    .option('output', { alias: 'o', type: 'string', default: 'text', choices: ['text', 'json', 'yaml', 'markdown'] })
+    .option('output', { alias: 'o', type: 'string', default: 'text' })
+    .option('force', { type: 'boolean', default: false })
+    .option('redact', { type: 'boolean', default: true })
     .option('now', { type: 'string', requiresArg: true })
     .option('color', { type: 'boolean', default: true })
     .option('debug', { type: 'boolean', default: false })
@@ -92,12 +99,44 @@ function styleFor(args: Args, io: IO): Style {
   return { bold: c.bold, red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, cyan: c.cyan };
 }
 
-async function liveInput(args: Args, io: IO, targets: Array<{ kind: string; name: string }>) {
+function kubectlFor(args: Args, io: IO): Kubectl {
   const globalFlags: string[] = [];
   for (const [flag, v] of [['kubeconfig', args.kubeconfig], ['context', args.context], ['cluster', args.cluster], ['user', args.user], ['request-timeout', args.requestTimeout]] as const) {
     if (v !== undefined) globalFlags.push(`--${flag}=${v}`);
   }
-  const kubectl = new Kubectl({ binary: io.env.KUBECTL || 'kubectl', globalFlags, env: io.env, concurrency: 4 });
+  return new Kubectl({ binary: io.env.KUBECTL || 'kubectl', globalFlags, env: io.env, concurrency: 4 });
+}
+
+const KUBECTL_HINTS: Record<string, string> = {
+  unreachable: ' (is the cluster up, and is this the right context?)',
+  unauthorized: ' (credentials expired or missing: log in again)',
+  timeout: ' (the API server did not answer in time; try --request-timeout)',
+};
+
+async function snapshotCommand(args: Args, io: IO): Promise<number> {
+  const output = args.output;
+  if (!output || FORMATS.includes(output)) throw new UserError('snapshot needs -o FILE (.yaml, .json or .tar.gz)');
+  try {
+    const r = await capture(kubectlFor(args, io), {
+      ...(args.namespace ? { namespace: args.namespace } : {}),
+      allNamespaces: !!args.allNamespaces,
+      output,
+      force: args.force,
+      redact: args.redact,
+      logTail: Math.max(1, Math.min(10_000, args.logTail || 50)),
+      now: io.clock(),
+    });
+    for (const s of r.skipped) io.stderr(`podwhy: skipped ${clean(s)}\n`);
+    io.stderr(`podwhy: wrote ${output}: ${r.objects} objects${r.logs ? `, ${r.logs} logs` : ''}, ${r.bytes} bytes${args.redact ? ' (redacted: no Secret values, env values or last-applied configurations)' : ''}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof KubectlError) throw new UserError(`${e.message}${KUBECTL_HINTS[e.kind] ?? ''}`);
+    throw e;
+  }
+}
+
+async function liveInput(args: Args, io: IO, targets: Array<{ kind: string; name: string }>) {
+  const kubectl = kubectlFor(args, io);
   try {
     return await new LiveSource(kubectl).collect({
       targets,
@@ -107,19 +146,13 @@ async function liveInput(args: Args, io: IO, targets: Array<{ kind: string; name
       logTail: Math.max(1, Math.min(10_000, args.logTail || 50)),
     });
   } catch (e) {
-    if (e instanceof KubectlError) {
-      const hints: Record<string, string> = {
-        unreachable: ' (is the cluster up, and is this the right context?)',
-        unauthorized: ' (credentials expired or missing: log in again)',
-        timeout: ' (the API server did not answer in time; try --request-timeout)',
-      };
-      throw new UserError(`${e.message}${hints[e.kind] ?? ''}`);
-    }
+    if (e instanceof KubectlError) throw new UserError(`${e.message}${KUBECTL_HINTS[e.kind] ?? ''}`);
     throw e;
   }
 }
 
 async function analyze(args: Args, io: IO): Promise<number> {
+  if (!FORMATS.includes(args.output)) throw new UserError(`-o ${JSON.stringify(args.output)}: use text, json, yaml or markdown`);
   const files = args.filename ?? [];
   const targets = args._.slice(0).map(String).map(parseTarget);
   let now: number | undefined;
@@ -175,6 +208,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
       io.stdout(HELP);
       return 0;
     }
+    if (first === 'snapshot') return await snapshotCommand(args, io);
     if (first === 'explain') {
       io.stdout(args.list ? explainList() : explain(rest[0]));
       return 0;
