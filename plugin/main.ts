@@ -1,5 +1,5 @@
 // The executable's entry. --help and --version answer before anything heavy is loaded; the rest is loaded lazily.
-import { readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { HELP, VERSION } from '../src/cli/help';
 
 async function main(): Promise<number> {
@@ -8,7 +8,7 @@ async function main(): Promise<number> {
     process.stdout.write(`kubectl-podwhy ${VERSION}\n`);
     return 0;
   }
-  if (argv.includes('--help') || argv.includes('-h')) {
+  if (argv[0] !== '__complete' && (argv.includes('--help') || argv.includes('-h'))) {
     process.stdout.write(HELP);
     return 0;
   }
@@ -20,6 +20,13 @@ async function main(): Promise<number> {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     clock: () => Date.now(),
+    // the standalone binary is process.execPath; the JS bundle is argv[1]
+    executable: process.argv[1] && !process.argv[1].endsWith('.js') && existsSync(process.argv[1]) && process.argv[1] !== process.execPath ? process.argv[1] : process.execPath,
+    writeFile: (path, text, force) => {
+      if (existsSync(path) && !force) throw new Error(`${path} exists: use --force to overwrite it`);
+      writeFileSync(path, text);
+      chmodSync(path, 0o755);
+    },
   });
 }
 

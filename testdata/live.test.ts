@@ -141,6 +141,14 @@ maybe('live mode with the real kubectl', () => {
     if (file.endsWith('.gz')) expect(pods(offline)).toEqual(pods(live).map((p) => ({ ...p })));
   });
 
+  test('completion lists pods and namespaces from the cluster in the plugin protocol', async () => {
+    const { env, kubeconfig } = await cluster([...scenario('runbook-volume-zone'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'tidb' } }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } }]);
+    const pods = await podwhy(['__complete', '-n', 'tidb', kubeconfig, 'ti'], env);
+    expect(pods.stdout).toBe('tidb-0\tpod\ntidb-1\tpod\ntidb-2\tpod\ntikv-0\tpod\n:4\n');
+    const namespaces = await podwhy(['__complete', kubeconfig, '-n', ''], env);
+    expect(namespaces.stdout).toBe('default\tnamespace\ntidb\tnamespace\n:4\n');
+  });
+
   test('podwhy only ever runs read verbs, and never reads Secret values', async () => {
     const { env, kubeconfig, server } = await cluster([...scenario('config-missing-key'), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: 'c3VwZXJzZWNyZXQ=' } }]);
     const log = path.join(dir, 'verbs.log');

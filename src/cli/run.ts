@@ -13,6 +13,7 @@ import { readOffline } from '../sources/offline';
 import { Kubectl, KubectlError } from '../sources/kubectl';
 import { LiveSource } from '../sources/live';
 import { capture } from '../sources/capture';
+import { COMPLETION_SHIM, complete } from './complete';
 import { UserError } from './errors';
 import { explain, explainList } from './explain';
 import { HELP } from './help';
@@ -198,9 +199,30 @@ async function analyze(args: Args, io: IO): Promise<number> {
   return exitCodeOf(report);
 }
 
-export async function run(argv: string[], io: IO): Promise<number> {
+export interface RunIO extends IO {
+  /** where the executable lives, for `completion install` */
+  executable: string;
+  writeFile(path: string, text: string, force: boolean): void;
+}
+
+export async function run(argv: string[], io: RunIO): Promise<number> {
   let debug = argv.includes('--debug');
+  if (argv[0] === '__complete') {
+    io.stdout(await complete(argv.slice(1), io.env));
+    return 0;
+  }
   try {
+    if (argv[0] === 'completion') {
+      if (argv[1] !== 'install') throw new UserError('usage: kubectl podwhy completion install [--force]');
+      const target = `${io.executable.replace(/[^/]*$/, '')}kubectl_complete-podwhy`;
+      try {
+        io.writeFile(target, COMPLETION_SHIM, argv.includes('--force'));
+      } catch (e) {
+        throw new UserError(e instanceof Error ? e.message : String(e));
+      }
+      io.stdout(`wrote ${target}: kubectl now completes \`kubectl podwhy <TAB>\` (kubectl 1.26+)\n`);
+      return 0;
+    }
     const args = parseArgs(argv);
     debug = args.debug;
     const [first, ...rest] = args._.map(String);
