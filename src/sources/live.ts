@@ -175,7 +175,9 @@ export class LiveSource {
     } else if (nodes.length > 0) {
       // nodes are cluster-scoped, so one call brings them and their kube-node-lease Leases
       jobs.push(this.tryGet('node health', [...nodes.map((n) => `node/${n}`), ...nodes.map((n) => `lease/${n}`), '-n', 'kube-node-lease']));
-      if (nodes.length <= 3) {
+      // node events (SystemOOM, disk and runtime trouble) only matter for pods that were killed or are stuck
+      const needNodeEvents = pods.some((p) => p.metadata.deletionTimestamp || p.status?.phase === 'Pending' || [...(p.status?.containerStatuses ?? [])].some((c) => c.lastState?.terminated?.reason === 'OOMKilled' || c.state?.terminated?.reason === 'OOMKilled' || (c.lastState?.terminated?.exitCode ?? 0) === 137));
+      if (needNodeEvents && nodes.length <= 3) {
         for (const n of nodes) jobs.push(this.tryGet('node events', ['events', '-A', '--field-selector', `involvedObject.kind=Node,involvedObject.name=${n}`]));
       }
     }
@@ -187,11 +189,12 @@ export class LiveSource {
       jobs.push(this.tryGet('volumes', ['storageclass']));
     }
 
-    // owners of pods in trouble (Job completion, DaemonSet strategy)
+    // owners the analyses read: a failed Job pod's Job (did it complete later?), a deleted DaemonSet pod's DaemonSet
     const owners = new Map<string, Set<string>>();
     for (const p of pods) {
       for (const o of p.metadata.ownerReferences ?? []) {
-        if (!RESOURCE[o.kind]) continue;
+        const needed = (o.kind === 'Job' && p.status?.phase === 'Failed') || (o.kind === 'DaemonSet' && !!p.metadata.deletionTimestamp);
+        if (!needed || !RESOURCE[o.kind]) continue;
         const ns = p.metadata.namespace ?? namespace;
         const set = owners.get(ns) ?? new Set<string>();
         set.add(`${RESOURCE[o.kind]}/${o.name}`);
