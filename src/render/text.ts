@@ -120,6 +120,7 @@ export function renderText(report: Report, style: Style): string {
     }
     out.push(`${report.summary.pods} pods analyzed: ${report.summary.unhealthy} unhealthy, ${healthy} healthy.`);
   }
+  for (const s of report.skipped) out.push(style.yellow(`Not checked: ${clean(s.analysis)} (${clean(s.reason)}); with that permission the answer would be certain.`));
   if (report.inputErrors.length > 0) out.push(style.yellow(`${report.inputErrors.length} input problem(s) were reported on stderr; the rest of the input was analyzed.`));
   for (const d of report.diagnostics) out.push(style.yellow(`internal: ${clean(d.message)}`));
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
