@@ -1,6 +1,6 @@
 import type { HostPort } from '../../scheduler/plugins/node-ports';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
 
 type Msg = 'taken' | 'fromEvent';
 
@@ -23,8 +23,7 @@ export default defineAnalyzer<Msg>({
     const view = schedulingView(ctx);
     if (!view.unscheduled) return [];
     if (!view.sim) {
-      const m = fromMessage(ctx, view, (k) => k === 'ports');
-      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Use a Service instead of a hostPort, or keep the replicas at most the number of nodes' }], rank: 30 }] : [];
+      return fromMessageFinding(ctx, view, (k) => k === 'ports', [{ summary: 'Use a Service instead of a hostPort, or keep the replicas at most the number of nodes' }]);
     }
     const sim = view.sim;
     if (sim.fits.length > 0 || sim.preFilter) return [];

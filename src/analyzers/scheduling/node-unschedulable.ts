@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, nodeList, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, nodeList, schedulingRank, schedulingView } from './view';
 
 type Msg = 'cordoned' | 'fromEvent';
 
@@ -22,8 +22,7 @@ export default defineAnalyzer<Msg>({
     const view = schedulingView(ctx);
     if (!view.unscheduled) return [];
     if (!view.sim) {
-      const m = fromMessage(ctx, view, (k) => k === 'unschedulable');
-      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Find the cordoned nodes and uncordon those whose maintenance is over', command: 'kubectl get nodes --field-selector spec.unschedulable=true' }], rank: 30 }] : [];
+      return fromMessageFinding(ctx, view, (k) => k === 'unschedulable', [{ summary: 'Find the cordoned nodes and uncordon those whose maintenance is over', command: 'kubectl get nodes --field-selector spec.unschedulable=true' }]);
     }
     const sim = view.sim;
     if (sim.fits.length > 0 || sim.preFilter) return [];

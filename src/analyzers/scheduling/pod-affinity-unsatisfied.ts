@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
 
 type Msg = 'noPods' | 'elsewhere' | 'fromEvent';
 
@@ -23,8 +23,7 @@ export default defineAnalyzer<Msg>({
     const view = schedulingView(ctx);
     if (!view.unscheduled) return [];
     if (!view.sim) {
-      const m = fromMessage(ctx, view, (k) => k === 'podAffinity');
-      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Check that pods matching the affinity selector run, in the namespaces the term names' }], rank: 30 }] : [];
+      return fromMessageFinding(ctx, view, (k) => k === 'podAffinity', [{ summary: 'Check that pods matching the affinity selector run, in the namespaces the term names' }]);
     }
     const sim = view.sim;
     if (sim.fits.length > 0 || sim.preFilter) return [];

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
 
 type Msg = 'own' | 'existing' | 'fromEvent';
 
@@ -23,8 +23,7 @@ export default defineAnalyzer<Msg>({
     const view = schedulingView(ctx);
     if (!view.unscheduled) return [];
     if (!view.sim) {
-      const m = fromMessage(ctx, view, (k) => k === 'podAntiAffinity' || k === 'existingAntiAffinity');
-      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Add nodes so every replica gets its own domain, or use preferred anti-affinity' }], rank: 30 }] : [];
+      return fromMessageFinding(ctx, view, (k) => k === 'podAntiAffinity' || k === 'existingAntiAffinity', [{ summary: 'Add nodes so every replica gets its own domain, or use preferred anti-affinity' }]);
     }
     const sim = view.sim;
     if (sim.fits.length > 0 || sim.preFilter) return [];

@@ -5,6 +5,7 @@ import { histogramOf, parseSchedulingMessage, sameHistogram, type ParsedMessage 
 import { simulate, type NodeVerdict, type PluginFailure, type Simulation } from '../../scheduler/simulate';
 import type { PodEvent } from '../../snapshot/types';
 import { eventsMatching, type PodContext } from '../context';
+import type { RawFinding, Remedy } from '../types';
 
 export interface SchedulerSaid {
   message: string;
@@ -127,4 +128,19 @@ export function fromMessage(ctx: PodContext, view: SchedulingView, test: (key: s
     total: view.said?.parsed.total,
     evidence: [{ ref: view.said?.event?.ref ?? `${ctx.ref} status.conditions[PodScheduled]`, observed: view.said?.message ?? '' }],
   };
+}
+
+/**
+ * The finding an analyzer makes from the scheduler's message alone, when the snapshot has no nodes to simulate on:
+ * how many nodes the message counts for the analyzer's reasons, with the message as evidence.
+ */
+export function fromMessageFinding(
+  ctx: PodContext,
+  view: SchedulingView,
+  test: (key: string) => boolean,
+  remedies: Remedy[],
+  data: Record<string, string | number> = {},
+): Array<RawFinding<'fromEvent'>> {
+  const m = fromMessage(ctx, view, test);
+  return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?', ...data }, evidence: m.evidence, remedies, rank: 30 }] : [];
 }

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
 
 type Msg = 'limit' | 'fromEvent';
 
@@ -22,8 +22,7 @@ export default defineAnalyzer<Msg>({
     const view = schedulingView(ctx);
     if (!view.unscheduled) return [];
     if (!view.sim) {
-      const m = fromMessage(ctx, view, (k) => k === 'volumeLimit');
-      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Compare the attach limits with the volumes in use', command: 'kubectl get csinode -o yaml' }], rank: 30 }] : [];
+      return fromMessageFinding(ctx, view, (k) => k === 'volumeLimit', [{ summary: 'Compare the attach limits with the volumes in use', command: 'kubectl get csinode -o yaml' }]);
     }
     const sim = view.sim;
     if (sim.fits.length > 0 || sim.preFilter) return [];

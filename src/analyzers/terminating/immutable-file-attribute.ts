@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { count, evidenceOf, faultEvents } from './runtime-faults';
+import { count, evidenceOf, pathFault } from './runtime-faults';
 
 type Msg = 'immutable';
 
@@ -20,12 +20,9 @@ export default defineAnalyzer<Msg>({
     immutable: 'The runtime cannot remove the container\'s filesystem on node {{node}}: {{path}} is immutable (operation not permitted).',
   },
   analyze(ctx) {
-    const events = faultEvents(ctx, RE);
-    const last = events[events.length - 1];
-    if (!last) return [];
-    const m = RE.exec(last.message);
-    const path = m?.[1] ?? m?.[2] ?? '<path>';
-    const node = ctx.pod.spec.nodeName ?? '<node>';
+    const f = pathFault(ctx, RE);
+    if (!f) return [];
+    const { events, path, node } = f;
     return [{
       messageId: 'immutable',
       data: { node, path, occurrences: count(events) },

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { count, evidenceOf, faultEvents } from './runtime-faults';
+import { count, evidenceOf, pathFault } from './runtime-faults';
 
 type Msg = 'busy';
 
@@ -20,13 +20,10 @@ export default defineAnalyzer<Msg>({
     busy: 'The runtime cannot remove the container on node {{node}}: {{path}} is busy (another process holds the mount).',
   },
   analyze(ctx) {
-    const events = faultEvents(ctx, RE);
-    const last = events[events.length - 1];
-    if (!last) return [];
-    const m = RE.exec(last.message);
-    const path = m?.[1] ?? m?.[2] ?? '<path>';
+    const f = pathFault(ctx, RE);
+    if (!f) return [];
+    const { events, last, path, node } = f;
     const id = /overlay2?\/([0-9a-f]{16,})/.exec(path)?.[1] ?? /([0-9a-f]{32,})/.exec(last.message)?.[1] ?? '<container-or-layer-id>';
-    const node = ctx.pod.spec.nodeName ?? '<node>';
     return [{
       messageId: 'busy',
       data: { node, path, id, occurrences: count(events) },

@@ -20,3 +20,12 @@ export function faultEvents(ctx: PodContext, pattern: RegExp): PodEvent[] {
 
 export const evidenceOf = (events: PodEvent[]) => events.slice(-2).map(eventEvidence);
 export const count = (events: PodEvent[]): number => events.reduce((n, e) => n + e.count, 0);
+
+/** The newest fault event matching a pattern whose first or second group is a path, with the path and the node. */
+export function pathFault(ctx: PodContext, re: RegExp): { events: PodEvent[]; last: PodEvent; path: string; node: string } | undefined {
+  const events = faultEvents(ctx, re);
+  const last = events[events.length - 1];
+  if (!last) return undefined;
+  const m = re.exec(last.message);
+  return { events, last, path: m?.[1] ?? m?.[2] ?? '<path>', node: ctx.pod.spec.nodeName ?? '<node>' };
+}
