@@ -5,6 +5,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 
+jest.setTimeout(60_000);
+
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'dist', 'kubectl-podwhy');
 const cases = JSON.parse(readFileSync(path.join(__dirname, 'golden', 'cases.json'), 'utf8')) as Array<{ name: string; args: string[] }>;

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { load } from 'js-yaml';
 import { kubeconfigFor, startReplayServer, type ReplayServer } from '../src/testing/replay-server';
 
+jest.setTimeout(60_000);
+
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'dist', 'kubectl-podwhy');
 const KUBECTL = ['/usr/bin/kubectl', '/usr/local/bin/kubectl'].find((p) => existsSync(p)) ?? (spawnSync('sh', ['-c', 'command -v kubectl']).stdout?.toString().trim() || undefined);
