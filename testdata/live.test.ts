@@ -151,6 +151,17 @@ maybe('live mode with the real kubectl', () => {
     expect(namespaces.stdout).toBe('default\tnamespace\ntidb\tnamespace\n:4\n');
   });
 
+  test('a server slower than --request-timeout is one line, exit 2', async () => {
+    const s = await startReplayServer({ objects: scenario('oom-killed'), delayMs: 4000 });
+    servers.push(s);
+    const kc = path.join(dir, 'config-slow');
+    writeFileSync(kc, kubeconfigFor(s.url));
+    const r = await podwhy(['api-7d9c5f-abcde', `--kubeconfig=${kc}`, '--request-timeout=1s'], { KUBECACHEDIR: path.join(dir, 'cache-slow'), KUBECTL: KUBECTL as string, HOME: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^podwhy: .*(Timeout|timeout|deadline)/);
+  });
+
   test('podwhy only ever runs read verbs, and never reads Secret values', async () => {
     const { env, kubeconfig, server } = await cluster([...scenario('config-missing-key'), { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default' }, data: { password: 'c3VwZXJzZWNyZXQ=' } }]);
     const log = path.join(dir, 'verbs.log');
