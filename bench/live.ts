@@ -9,6 +9,8 @@ import { kubeconfigFor, startReplayServer } from '../src/testing/replay-server';
 
 const RUNS = 10;
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
+/** the JS bundle by default; PODWHY_BIN=dist/sea/kubectl-podwhy measures the standalone binary */
+const PODWHY = process.env.PODWHY_BIN ? [process.env.PODWHY_BIN] : [process.execPath, 'dist/kubectl-podwhy'];
 
 function time(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const t0 = performance.now();
@@ -33,15 +35,15 @@ async function main(): Promise<void> {
   const diagnose: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     single.push(await time(KUBECTL, ['get', 'pod', 'api-7d9c5f-abcde', `--kubeconfig=${kc}`, '-o', 'json'], env));
-    diagnose.push(await time(process.execPath, ['dist/kubectl-podwhy', 'api-7d9c5f-abcde', `--kubeconfig=${kc}`], { ...env, KUBECTL: KUBECTL }));
+    diagnose.push(await time(PODWHY[0] as string, [...PODWHY.slice(1), 'api-7d9c5f-abcde', `--kubeconfig=${kc}`], { ...env, KUBECTL: KUBECTL }));
   }
   writeFileSync(log, '');
-  await time(process.execPath, ['dist/kubectl-podwhy', 'api-7d9c5f-abcde', `--kubeconfig=${kc}`], { ...env, KUBECTL: shim });
+  await time(PODWHY[0] as string, [...PODWHY.slice(1), 'api-7d9c5f-abcde', `--kubeconfig=${kc}`], { ...env, KUBECTL: shim });
   const processes = readFileSync(log, 'utf8').trim().split('\n').length;
   await server.close();
   const s = median(single);
   const d = median(diagnose);
-  console.log(`live: kubectl get pod -o json: median ${s.toFixed(0)} ms; podwhy one-pod diagnosis: median ${d.toFixed(0)} ms (${(d / s).toFixed(2)}x, goal 2.5x); ${processes} kubectl processes per diagnosis`);
+  console.log(`live (${PODWHY.join(' ')}): kubectl get pod -o json: median ${s.toFixed(0)} ms; podwhy one-pod diagnosis: median ${d.toFixed(0)} ms (${(d / s).toFixed(2)}x, goal 2.5x); ${processes} kubectl processes per diagnosis`);
 }
 
 void main();
