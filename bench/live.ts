@@ -35,10 +35,10 @@ async function main(): Promise<void> {
   const diagnose: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     single.push(await time(KUBECTL, ['get', 'pod', 'api-7d9c5f-abcde', `--kubeconfig=${kc}`, '-o', 'json'], env));
-    diagnose.push(await time(PODWHY[0] as string, [...PODWHY.slice(1), 'api-7d9c5f-abcde', `--kubeconfig=${kc}`], { ...env, KUBECTL: KUBECTL }));
+    diagnose.push(await time(PODWHY[0] as string, [...PODWHY.slice(1), 'api-7d9c5f-abcde', '-n', 'default', `--kubeconfig=${kc}`], { ...env, KUBECTL: KUBECTL }));
   }
   writeFileSync(log, '');
-  await time(PODWHY[0] as string, [...PODWHY.slice(1), 'api-7d9c5f-abcde', `--kubeconfig=${kc}`], { ...env, KUBECTL: shim });
+  await time(PODWHY[0] as string, [...PODWHY.slice(1), 'api-7d9c5f-abcde', '-n', 'default', `--kubeconfig=${kc}`], { ...env, KUBECTL: shim });
   const processes = readFileSync(log, 'utf8').trim().split('\n').length;
   await server.close();
   const s = median(single);
