@@ -102,6 +102,23 @@ maybe('live mode with the real kubectl', () => {
     expect(report.pods[0]?.findings[0]?.id).toBe('InsufficientResources');
   });
 
+  test('a Deployment target without pods reports its controller\'s FailedCreate, live as offline', async () => {
+    const { env, kubeconfig } = await cluster(scenario('deployment-quota-exceeded'));
+    const live = await podwhy(['deploy/allocation-manager', '-n', 'shop', kubeconfig, '--now', NOW, '-o', 'json'], env);
+    const offline = await podwhy(['deploy/allocation-manager', '-n', 'shop', '-f', 'testdata/scenarios/deployment-quota-exceeded.yaml', '--now', NOW, '-o', 'json'], env);
+    const workloads = (r: Run) => (JSON.parse(r.stdout) as { workloads: unknown[] }).workloads;
+    expect(live.code).toBe(1);
+    expect(workloads(live)).toEqual(workloads(offline));
+    expect(JSON.stringify(workloads(live))).toContain('PodCreationRejected');
+  });
+
+  test('a label selector narrows the live namespace scan', async () => {
+    const { env, kubeconfig } = await cluster(scenario('anti-affinity-replicas'));
+    const r = await podwhy(['-l', 'app=db', kubeconfig, '--now', NOW, '-o', 'json'], env);
+    const names = (JSON.parse(r.stdout) as { pods: Array<{ name: string }> }).pods.map((p) => p.name);
+    expect(names).toEqual(['db-0', 'db-1', 'db-2']);
+  });
+
   test('a pod that is not there: one line, exit 2, with the namespaces where it is', async () => {
     const { env, kubeconfig } = await cluster(scenario('runbook-volume-zone'));
     const r = await podwhy(['tikv-0', kubeconfig], env);

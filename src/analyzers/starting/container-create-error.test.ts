@@ -33,6 +33,11 @@ testAnalyzer(analyzer, {
       findings: [{ messageId: 'execFormat', remedyIncludes: ['amd64'] }],
     },
     {
+      name: 'a container name still reserved by an earlier attempt points at a slow runtime',
+      objects: [pod('web').container('app', (c) => c.waiting('CreateContainerError', 'failed to reserve container name "app_web_default_uid_0": name "app_web_default_uid_0" is reserved for "8a2f"')).build()],
+      findings: [{ messageId: 'nameReserved', remedyIncludes: ['journalctl -u containerd'] }],
+    },
+    {
       name: 'runAsNonRoot against a root image gives the securityContext patch',
       objects: [pod('web').container('app', (c) => c.waiting('CreateContainerConfigError', 'container has runAsNonRoot and image will run as root (pod: "web_default(uid)", container: app)')).build()],
       findings: [{ messageId: 'runAsRoot', remedyIncludes: ['runAsUser: 10001'] }],

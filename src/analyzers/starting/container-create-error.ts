@@ -3,7 +3,7 @@ import { eventContainer, eventEvidence, eventsMatching, label, type ContainerVie
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { currentSeverity, nsFlag, q } from '../util';
 
-type Msg = 'notInPath' | 'noSuchFile' | 'execFormat' | 'permission' | 'runAsRoot' | 'hook' | 'other';
+type Msg = 'notInPath' | 'noSuchFile' | 'execFormat' | 'permission' | 'runAsRoot' | 'hook' | 'nameReserved' | 'other';
 
 const CREATE_REASONS = new Set(['CreateContainerError', 'RunContainerError', 'PreStartHookError', 'PreCreateHookError', 'PostStartHookError', 'CreateContainerConfigError']);
 const START_FAILURES = new Set(['StartError', 'ContainerCannotRun']);
@@ -16,6 +16,7 @@ function classify(message: string, reason: string): { id: Msg; binary?: string }
   if (/executable file not found in \$PATH/.test(message)) return { id: 'notInPath', binary: bin?.[1] };
   if (/exec format error/i.test(message)) return { id: 'execFormat', binary: bin?.[1] };
   if (/runAsNonRoot|image will run as root|non-numeric user/i.test(message)) return { id: 'runAsRoot' };
+  if (/is reserved for|failed to reserve container name/i.test(message)) return { id: 'nameReserved' };
   if (/permission denied/i.test(message)) return { id: 'permission', binary: bin?.[1] };
   if (/no such file or directory/i.test(message)) return { id: 'noSuchFile', binary: bin?.[1] };
   if (/HookError$/.test(reason)) return { id: 'hook' };
@@ -67,6 +68,11 @@ function remedies(ctx: PodContext, c: ContainerView, id: Msg, binary: string | u
       return [{ summary: 'Make the entrypoint executable in the image (chmod +x in the Dockerfile), or check that the volume it lives on is not mounted noexec' }];
     case 'runAsRoot':
       return [{ summary: 'Run as a non-root user: set runAsUser to a numeric UID the image supports', patch: `spec:\n  template:\n    spec:\n      containers:\n      - name: ${c.name}\n        securityContext:\n          runAsUser: 10001\n          runAsNonRoot: true` }];
+    case 'nameReserved':
+      return [
+        { summary: `The runtime on ${ctx.pod.spec.nodeName ?? 'the node'} is still busy with an earlier attempt to create this container: it is slow or stuck; read its log`, command: `ssh ${ctx.pod.spec.nodeName ?? '<node>'} sudo journalctl -u containerd --since -1h` },
+        { summary: 'If it does not clear by itself, restart the runtime on the node', command: `ssh ${ctx.pod.spec.nodeName ?? '<node>'} sudo systemctl restart containerd` },
+      ];
     case 'hook':
       return [{ summary: 'Fix or remove the lifecycle hook that fails', command: `kubectl get ${target} ${nsFlag(ctx)} -o yaml | grep -A8 lifecycle:` }];
     default:
@@ -92,6 +98,7 @@ export default defineAnalyzer<Msg>({
     permission: '{{label}} cannot start: permission denied running its entrypoint {{binaryText}}.',
     runAsRoot: '{{label}} cannot start: runAsNonRoot is set but the image runs as root (or as a non-numeric user).',
     hook: '{{label}} failed its lifecycle hook ({{reason}}): {{detail}}',
+    nameReserved: '{{label}} cannot be created: the runtime still holds its name from an earlier attempt, a sign that it is slow or stuck.',
     other: '{{label}} cannot be started by the runtime ({{reason}}): {{detail}}',
   },
   analyze(ctx) {
