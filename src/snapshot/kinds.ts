@@ -71,8 +71,12 @@ function jsonName(goName: string): string {
   return upper.slice(0, -1).toLowerCase() + upper.slice(-1) + rest;
 }
 
-function recase(value: unknown, opaque: boolean): unknown {
-  if (Array.isArray(value)) return value.map((v) => recase(v, false));
+/** deeper than any Kubernetes object: hostile input stops here instead of exhausting the stack */
+const MAX_DEPTH = 64;
+
+function recase(value: unknown, opaque: boolean, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => recase(v, false, depth + 1));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
@@ -81,7 +85,7 @@ function recase(value: unknown, opaque: boolean): unknown {
       continue;
     }
     const name = jsonName(k);
-    out[name] = recase(v, OPAQUE.has(name));
+    out[name] = recase(v, OPAQUE.has(name), depth + 1);
   }
   return out;
 }
@@ -110,9 +114,13 @@ export function flatten(doc: unknown, hint: string | undefined): { items: Item[]
   const items: Item[] = [];
   const unknown: string[] = [];
   const listKinds: string[] = [];
-  const visit = (value: unknown, path: string, listKind: string | undefined): void => {
+  const visit = (value: unknown, path: string, listKind: string | undefined, depth = 0): void => {
+    if (depth > MAX_DEPTH) {
+      unknown.push(path || '.');
+      return;
+    }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, `${path}[${i}]`, listKind));
+      value.forEach((v, i) => visit(v, `${path}[${i}]`, listKind, depth + 1));
       return;
     }
     if (!isObject(value)) {
@@ -132,7 +140,7 @@ export function flatten(doc: unknown, hint: string | undefined): { items: Item[]
       if (itemKind) listKinds.push(itemKind);
       const prefix = path ? `${path}.` : '';
       const key = 'items' in value ? 'items' : 'Items';
-      listItems.forEach((v, i) => visit(v, `${prefix}${key}[${i}]`, itemKind));
+      listItems.forEach((v, i) => visit(v, `${prefix}${key}[${i}]`, itemKind, depth + 1));
       return;
     }
     const internal = isInternalSerialization(value);
