@@ -1,7 +1,8 @@
 // Golden end-to-end tests: the built binary on real and synthetic snapshots, output compared byte for byte.
 // UPDATE_GOLDENS=1 (make goldens) rewrites the expected files; review the diff before committing.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 
@@ -52,6 +53,22 @@ describe('stdin', () => {
     expect(JSON.parse(plain.stdout).pods[0].findings[0].id).toBe('OOMKilled');
     const bundle = stdinRun(readFileSync(path.join(__dirname, 'real', 'troubleshoot-bundle', 'support-bundle.tar.gz')));
     expect(JSON.parse(bundle.stdout).summary.pods).toBeGreaterThan(5);
+  });
+});
+
+describe('hostile input', () => {
+  test('20,000 levels of nesting are an input error naming the file, not a stack overflow', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'podwhy-deep-'));
+    let obj = '{"Spec":{}}';
+    for (let i = 0; i < 20_000; i++) obj = `{"Spec":${obj}}`;
+    let arr = '[]';
+    for (let i = 0; i < 20_000; i++) arr = `[${arr}]`;
+    writeFileSync(path.join(dir, 'internal.json'), `{"Items":[${obj}]}`);
+    writeFileSync(path.join(dir, 'arrays.json'), arr);
+    const r = run(['-f', path.join(dir, 'internal.json'), '-f', path.join(dir, 'arrays.json'), '-f', 'testdata/scenarios/healthy.yaml']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/internal\.json: not a Kubernetes object/), expect.stringMatching(/arrays\.json: not a Kubernetes object/)]);
   });
 });
 
