@@ -1,6 +1,6 @@
 // Golden end-to-end tests: the built binary on real and synthetic snapshots, output compared byte for byte.
 // UPDATE_GOLDENS=1 (make goldens) rewrites the expected files; review the diff before committing.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -13,13 +13,8 @@ const BIN = path.join(ROOT, 'dist', 'kubectl-podwhy');
 const cases = JSON.parse(readFileSync(path.join(__dirname, 'golden', 'cases.json'), 'utf8')) as Array<{ name: string; args: string[] }>;
 
 function run(args: string[]): { stdout: string; stderr: string; code: number } {
-  try {
-    const stdout = execFileSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { stdout, stderr: '', code: 0 };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string; status: number };
-    return { stdout: err.stdout, stderr: err.stderr, code: err.status };
-  }
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 
 beforeAll(() => {
