@@ -1,23 +1,17 @@
 // The command line: the only place that turns arguments into work, writes output and decides the exit code.
+// Only what every command needs is imported here; the analysis (zod schemas, analyzers, renderers) loads lazily, and
+// in live mode while the first kubectl calls are already running.
 import yargs from 'yargs';
-import { dump } from 'js-yaml';
 import pc from 'picocolors';
 import { parseSelector, SelectorError } from '../k8s/selectors';
 import { parseTime } from '../k8s/time';
-import { buildReport, exitCodeOf } from '../report/build';
-import { renderMarkdown } from '../render/markdown';
-import { plainStyle, renderText, type Style } from '../render/text';
+import type { Style } from '../render/text';
 import { clean } from '../render/sanitize';
-import { buildSnapshot } from '../snapshot/build';
-import { readOffline } from '../sources/offline';
 import { Kubectl, KubectlError } from '../sources/kubectl';
 import { LiveSource } from '../sources/live';
-import { capture } from '../sources/capture';
-import { COMPLETION_SHIM, complete } from './complete';
 import { UserError } from './errors';
-import { explain, explainList } from './explain';
 import { HELP } from './help';
-import { parseTarget, select } from './select';
+import { parseTarget } from './select-target';
 
 export interface IO {
   stdout(text: string): void;
@@ -93,7 +87,7 @@ function parseArgs(argv: string[]): Args {
     .parseSync() as unknown as Args;
 }
 
-function styleFor(args: Args, io: IO): Style {
+function styleFor(args: Args, io: IO, plainStyle: Style): Style {
   const enabled = args.color && io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== undefined) && io.env.TERM !== 'dumb';
   if (!enabled) return plainStyle;
   const c = pc.createColors(true);
@@ -118,6 +112,7 @@ async function snapshotCommand(args: Args, io: IO): Promise<number> {
   const output = args.output;
   if (!output || FORMATS.includes(output)) throw new UserError('snapshot needs -o FILE (.yaml, .json or .tar.gz)');
   try {
+    const { capture } = await import('../sources/capture');
     const r = await capture(kubectlFor(args, io), {
       ...(args.namespace ? { namespace: args.namespace } : {}),
       allNamespaces: !!args.allNamespaces,
@@ -168,7 +163,16 @@ async function analyze(args: Args, io: IO): Promise<number> {
     if (e instanceof SelectorError) throw new UserError(`-l ${JSON.stringify(args.selector)}: ${e.message}`);
     throw e;
   }
-  const live = files.length === 0 ? await liveInput(args, io, targets) : undefined;
+  // start kubectl first, then load the analysis while it runs
+  const liveP = files.length === 0 ? liveInput(args, io, targets) : undefined;
+  liveP?.catch(() => undefined);
+  const [{ buildSnapshot }, { buildReport, exitCodeOf }, { select }, { readOffline }] = await Promise.all([
+    import('../snapshot/build'),
+    import('../report/build'),
+    import('./select'),
+    import('../sources/offline'),
+  ]);
+  const live = liveP ? await liveP : undefined;
   const input = live ? { ...live.input, captureTime: io.clock() } : readOffline(files, io.stdin);
   const snapshot = buildSnapshot({ ...input, ...(now !== undefined ? { now } : {}), clock: io.clock() });
   for (const e of snapshot.inputErrors) io.stderr(`podwhy: ${clean(e.origin)}: ${clean(e.message)}\n`);
@@ -187,14 +191,18 @@ async function analyze(args: Args, io: IO): Promise<number> {
     case 'json':
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       break;
-    case 'yaml':
+    case 'yaml': {
+      const { dump } = await import('js-yaml');
       io.stdout(dump(report, { noRefs: true, lineWidth: -1 }));
       break;
+    }
     case 'markdown':
-      io.stdout(renderMarkdown(report));
+      io.stdout((await import('../render/markdown')).renderMarkdown(report));
       break;
-    default:
-      io.stdout(renderText(report, styleFor(args, io)));
+    default: {
+      const { plainStyle, renderText } = await import('../render/text');
+      io.stdout(renderText(report, styleFor(args, io, plainStyle)));
+    }
   }
   return exitCodeOf(report);
 }
@@ -208,6 +216,7 @@ export interface RunIO extends IO {
 export async function run(argv: string[], io: RunIO): Promise<number> {
   let debug = argv.includes('--debug');
   if (argv[0] === '__complete') {
+    const { complete } = await import('./complete');
     io.stdout(await complete(argv.slice(1), io.env));
     return 0;
   }
@@ -215,6 +224,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     if (argv[0] === 'completion') {
       if (argv[1] !== 'install') throw new UserError('usage: kubectl podwhy completion install [--force]');
       const target = `${io.executable.replace(/[^/]*$/, '')}kubectl_complete-podwhy`;
+      const { COMPLETION_SHIM } = await import('./complete');
       try {
         io.writeFile(target, COMPLETION_SHIM, argv.includes('--force'));
       } catch (e) {
@@ -232,6 +242,7 @@ export async function run(argv: string[], io: RunIO): Promise<number> {
     }
     if (first === 'snapshot') return await snapshotCommand(args, io);
     if (first === 'explain') {
+      const { explain, explainList } = await import('./explain');
       io.stdout(args.list ? explainList() : explain(rest[0]));
       return 0;
     }
