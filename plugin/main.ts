@@ -1,5 +1,6 @@
 // The executable's entry. --help and --version answer before anything heavy is loaded; the rest is loaded lazily.
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isSea } from 'node:sea';
 import { HELP, VERSION } from '../src/cli/help';
 
 async function main(): Promise<number> {
@@ -20,8 +21,8 @@ async function main(): Promise<number> {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     clock: () => Date.now(),
-    // the standalone binary is process.execPath; the JS bundle is argv[1]
-    executable: process.argv[1] && !process.argv[1].endsWith('.js') && existsSync(process.argv[1]) && process.argv[1] !== process.execPath ? process.argv[1] : process.execPath,
+    // the standalone binary is process.execPath; the JS bundle runs as `node dist/kubectl-podwhy`
+    executable: isSea() ? process.execPath : (process.argv[1] ?? process.execPath),
     writeFile: (path, text, force) => {
       if (existsSync(path) && !force) throw new Error(`${path} exists: use --force to overwrite it`);
       writeFileSync(path, text);

@@ -123,20 +123,6 @@ export function eventEvidence(e: PodEvent): Evidence {
   return { ref: e.ref, observed: `${e.reason}${times}: ${e.message}` };
 }
 
-/** A container is stuck or crashing now (as opposed to a past restart of a container that runs fine today). */
-export function isCurrentlyFailing(c: ContainerView): boolean {
-  const st = c.status?.state;
-  if (!st) return false;
-  if (st.waiting) return true;
-  if (st.terminated) return st.terminated.exitCode !== 0 || c.kind === 'regular';
-  return c.status?.ready === false && c.kind !== 'init';
-}
-
-export function memoryLimit(c: ContainerView): string | undefined {
-  const v = c.spec.resources?.limits?.memory;
-  return v === undefined || v === null ? undefined : String(v);
-}
-
 /** Events about the pod's node (kubelet, node-problem-detector, node lifecycle controller), oldest first. */
 export function nodeEvents(ctx: PodContext): PodEvent[] {
   const node = ctx.pod.spec.nodeName;

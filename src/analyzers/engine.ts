@@ -2,7 +2,7 @@
 // and turns an analyzer that throws into an internal diagnostic while the others still run.
 import type { PodContext } from './context';
 import { analyzers } from './registry';
-import { renderMessage, type Analyzer, type Finding, type Severity } from './types';
+import { renderMessage, type Analyzer, type Finding, type RawFinding, type Severity } from './types';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -16,12 +16,9 @@ interface Ranked {
   rank: number;
 }
 
-export function runAnalyzer(a: Analyzer<string>, ctx: PodContext): Finding[] {
-  return runRanked(a, ctx).map((r) => r.finding);
-}
-
-function runRanked(a: Analyzer<string>, ctx: PodContext): Ranked[] {
-  return a.analyze(ctx).map((raw) => ({ rank: raw.rank ?? a.rank, finding: {
+/** A finding as reported: the message rendered from its template, empty data left out. */
+export function toFinding(a: Pick<Analyzer<string>, 'id' | 'severity' | 'messages'>, raw: RawFinding<string>): Finding {
+  return {
     id: a.id,
     severity: raw.severity ?? a.severity,
     message: renderMessage(a.messages[raw.messageId] ?? raw.messageId, raw.data),
@@ -29,7 +26,11 @@ function runRanked(a: Analyzer<string>, ctx: PodContext): Ranked[] {
     evidence: raw.evidence,
     remedies: raw.remedies,
     ...(raw.key ? { key: raw.key } : {}),
-  } }));
+  };
+}
+
+function runRanked(a: Analyzer<string>, ctx: PodContext): Ranked[] {
+  return a.analyze(ctx).map((raw) => ({ rank: raw.rank ?? a.rank, finding: toFinding(a, raw) }));
 }
 
 function compareRanked(x: Ranked, y: Ranked): number {

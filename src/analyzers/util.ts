@@ -26,8 +26,6 @@ export function terminationPath(c: ContainerView): string {
   return c.status?.state?.terminated ? `${c.statusPath}.state.terminated` : `${c.statusPath}.lastState.terminated`;
 }
 
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /** A remedy that changes a container's resources, worded for controllers whose pod template is immutable too. */
 export function resourcesRemedy(ctx: PodContext, container: string, summary: string, flags: string): Remedy {
   const target = editTarget(ctx.pod);

@@ -1,4 +1,5 @@
 // Command-line targets (NAME, pod/NAME, deploy/NAME, ...), validated before any use.
+import { isName } from '../k8s/names';
 import { UserError } from './errors';
 
 const KIND_ALIASES: Record<string, string> = {
@@ -10,7 +11,6 @@ const KIND_ALIASES: Record<string, string> = {
   job: 'Job', jobs: 'Job',
 };
 
-const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 export interface Target {
   kind: string;
@@ -23,7 +23,7 @@ export function parseTarget(text: string): Target {
   const name = slash >= 0 ? text.slice(slash + 1) : text;
   const kind = KIND_ALIASES[kindWord];
   if (!kind) throw new UserError(`unknown target kind ${JSON.stringify(kindWord)} in ${JSON.stringify(text)} (use pod/, deploy/, sts/, ds/, rs/ or job/)`);
-  if (!NAME.test(name) || name.length > 253) throw new UserError(`${JSON.stringify(name)} is not a valid Kubernetes object name`);
+  if (!isName(name)) throw new UserError(`${JSON.stringify(name)} is not a valid Kubernetes object name`);
   return { kind, name };
 }
 

@@ -18,7 +18,8 @@ export function ownerOf(pod: Pod): Owner | undefined {
   return { kind: ref.kind, name: ref.name };
 }
 
-const RESOURCE: Record<string, string> = {
+/** kubectl's resource name for a controller kind */
+export const RESOURCE: Record<string, string> = {
   Deployment: 'deployment',
   StatefulSet: 'statefulset',
   DaemonSet: 'daemonset',

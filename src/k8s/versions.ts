@@ -7,6 +7,36 @@ export function minorOf(version: string | null | undefined): number | undefined 
   return m ? Number(m[1]) : undefined;
 }
 
+export interface ComponentVersion {
+  minor: number;
+  /** the version text it was read from: an image tag or a kubeletVersion */
+  text: string;
+}
+
+/** A control-plane component's version from its kube-system pod's image tag ("kube-scheduler:v1.28.3"). */
+export function componentVersion(snapshot: Snapshot, component: string): ComponentVersion | undefined {
+  for (const p of snapshot.pods) {
+    if (p.metadata.namespace !== 'kube-system' || !(p.metadata.labels?.component === component || p.metadata.name.startsWith(component))) continue;
+    for (const c of p.spec.containers) {
+      const tag = /:(v?1\.\d+\.\d+[^@\s]*)/.exec(c.image ?? '')?.[1];
+      const minor = minorOf(tag);
+      if (minor !== undefined && tag) return { minor, text: tag };
+    }
+  }
+  return undefined;
+}
+
+/** The newest kubelet among the nodes: the best guess of the control plane's version when its pods are not visible. */
+export function newestKubelet(snapshot: Snapshot): ComponentVersion | undefined {
+  let best: ComponentVersion | undefined;
+  for (const n of snapshot.nodes.values()) {
+    const text = n.status.nodeInfo?.kubeletVersion ?? '';
+    const minor = minorOf(text);
+    if (minor !== undefined && (!best || minor > best.minor)) best = { minor, text };
+  }
+  return best;
+}
+
 /** "docker://17.3.2" → { runtime: "docker", major: 17 } */
 export function runtimeOf(node: Node | undefined): { runtime: string; version: string; major?: number } | undefined {
   const v = node?.status.nodeInfo?.containerRuntimeVersion;
@@ -18,17 +48,5 @@ export function runtimeOf(node: Node | undefined): { runtime: string; version: s
 
 /** The kube-controller-manager version: its pod's image tag, else the newest kubelet. */
 export function controllerManagerMinor(snapshot: Snapshot): number | undefined {
-  for (const p of snapshot.pods) {
-    if (p.metadata.namespace !== 'kube-system' || !(p.metadata.labels?.component === 'kube-controller-manager' || p.metadata.name.startsWith('kube-controller-manager'))) continue;
-    for (const c of p.spec.containers) {
-      const minor = minorOf(/:(v?1\.\d+\.\d+)/.exec(c.image ?? '')?.[1]);
-      if (minor !== undefined) return minor;
-    }
-  }
-  let best: number | undefined;
-  for (const n of snapshot.nodes.values()) {
-    const m = minorOf(n.status.nodeInfo?.kubeletVersion);
-    if (m !== undefined && (best === undefined || m > best)) best = m;
-  }
-  return best;
+  return (componentVersion(snapshot, 'kube-controller-manager') ?? newestKubelet(snapshot))?.minor;
 }

@@ -2,10 +2,9 @@
 import type { Pod, Workload } from '../../schemas/k8s';
 import type { PodReport, Report } from '../../schemas/report';
 import { podContext } from '../analyzers/context';
-import { analyzePod, type Diagnostic } from '../analyzers/engine';
+import { analyzePod, toFinding, type Diagnostic } from '../analyzers/engine';
 import { schedulingView } from '../analyzers/scheduling/view';
 import { workloadAnalyzers } from '../analyzers/registry';
-import { renderMessage } from '../analyzers/types';
 import { workloadContext } from '../analyzers/workloads/context';
 import { objectKey } from '../snapshot/build';
 import type { Finding } from '../analyzers/types';
@@ -97,9 +96,7 @@ function workloadReports(snapshot: Snapshot, workloads: Workload[], diagnostics:
     const findings: Report['workloads'][number]['findings'] = [];
     for (const a of workloadAnalyzers) {
       try {
-        for (const r of a.analyze(ctx)) {
-          findings.push({ id: a.id, severity: r.severity ?? a.severity, message: renderMessage(a.messages[r.messageId] ?? r.messageId, r.data), data: Object.fromEntries(Object.entries(r.data).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number | boolean | string[]>, evidence: r.evidence, remedies: r.remedies, ...(r.key ? { key: r.key } : {}) });
-        }
+        for (const r of a.analyze(ctx)) findings.push(toFinding(a, r) as PodReport['findings'][number]);
       } catch (e) {
         diagnostics.push({ analyzer: a.id, message: `${ctx.ref}: internal error in ${a.id}: ${e instanceof Error ? e.message : String(e)}` });
       }

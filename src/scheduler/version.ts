@@ -1,5 +1,6 @@
 // The kube-scheduler minor version whose wording the cluster's messages use: from the kube-scheduler pod's image
 // tag, else the newest kubelet of the nodes, else the newest wording we know.
+import { componentVersion, newestKubelet } from '../k8s/versions';
 import type { Snapshot } from '../snapshot/types';
 import { NEWEST_MINOR } from './reasons';
 
@@ -8,11 +9,6 @@ export interface ClusterVersion {
   source: 'kube-scheduler image' | 'node kubeletVersion' | 'unknown (newest wording)';
   text?: string;
 }
-
-const minorOf = (v: string | null | undefined): number | undefined => {
-  const m = /v?1\.(\d+)(?:\.\d+)?/.exec(v ?? '');
-  return m ? Number(m[1]) : undefined;
-};
 
 const memo = new WeakMap<Snapshot, ClusterVersion>();
 
@@ -26,22 +22,9 @@ export function clusterVersion(snapshot: Snapshot): ClusterVersion {
 }
 
 function detect(snapshot: Snapshot): ClusterVersion {
-  for (const p of snapshot.pods) {
-    if (p.metadata.namespace !== 'kube-system') continue;
-    const isScheduler = p.metadata.labels?.component === 'kube-scheduler' || p.metadata.name.startsWith('kube-scheduler');
-    if (!isScheduler) continue;
-    for (const c of p.spec.containers) {
-      const tag = /:(v?1\.\d+\.\d+[^@\s]*)/.exec(c.image ?? '')?.[1];
-      const minor = minorOf(tag);
-      if (minor !== undefined) return { minor, source: 'kube-scheduler image', text: tag };
-    }
-  }
-  let best: { minor: number; text: string } | undefined;
-  for (const n of snapshot.nodes.values()) {
-    const v = n.status.nodeInfo?.kubeletVersion ?? '';
-    const minor = minorOf(v);
-    if (minor !== undefined && (!best || minor > best.minor)) best = { minor, text: v };
-  }
-  if (best) return { minor: best.minor, source: 'node kubeletVersion', text: best.text };
+  const scheduler = componentVersion(snapshot, 'kube-scheduler');
+  if (scheduler) return { minor: scheduler.minor, source: 'kube-scheduler image', text: scheduler.text };
+  const kubelet = newestKubelet(snapshot);
+  if (kubelet) return { minor: kubelet.minor, source: 'node kubeletVersion', text: kubelet.text };
   return { minor: NEWEST_MINOR, source: 'unknown (newest wording)' };
 }

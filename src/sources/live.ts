@@ -3,6 +3,8 @@
 import type { Pod } from '../../schemas/k8s';
 import type { SnapshotInput } from '../snapshot/build';
 import type { LogBlock, RawDocument } from './documents';
+import { isName } from '../k8s/names';
+import { RESOURCE } from '../k8s/owners';
 import { classifyFailure, Kubectl, KubectlError } from './kubectl';
 
 export interface LiveTarget {
@@ -30,14 +32,8 @@ export interface LiveResult {
   namespace: string;
 }
 
-const RESOURCE: Record<string, string> = {
-  Deployment: 'deployment', StatefulSet: 'statefulset', DaemonSet: 'daemonset', ReplicaSet: 'replicaset', Job: 'job',
-};
-
-const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
 function assertName(what: string, name: string): void {
-  if (!NAME.test(name) || name.length > 253) throw new KubectlError('other', `${what} ${JSON.stringify(name)} is not a valid Kubernetes name`);
+  if (!isName(name)) throw new KubectlError('other', `${what} ${JSON.stringify(name)} is not a valid Kubernetes name`);
 }
 
 interface Items {

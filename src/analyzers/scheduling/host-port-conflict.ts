@@ -1,6 +1,6 @@
 import type { HostPort } from '../../scheduler/plugins/node-ports';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'taken' | 'fromEvent';
 
@@ -25,8 +25,8 @@ export default defineAnalyzer<Msg>({
     if (!view.sim) {
       return fromMessageFinding(ctx, view, (k) => k === 'ports', [{ summary: 'Use a Service instead of a hostPort, or keep the replicas at most the number of nodes' }]);
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const b = blockedBy(sim, 'NodePorts');
     if (b.failures.length === 0) return [];
     const first = b.failures[0]?.status.detail?.port as HostPort;

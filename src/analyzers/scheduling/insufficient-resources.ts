@@ -5,7 +5,7 @@ import type { NodeVerdict } from '../../scheduler/simulate';
 import type { PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { resourcesRemedy } from '../util';
-import { blockedBy, saidEntries, schedulingRank, schedulingView } from './view';
+import { blockedBy, filterRejection, saidEntries, schedulingRank, schedulingView } from './view';
 
 type Msg = 'short' | 'neverFits' | 'fromEvent';
 
@@ -52,8 +52,7 @@ export default defineAnalyzer<Msg>({
   analyze(ctx) {
     const view = schedulingView(ctx);
     if (!view.unscheduled) return [];
-    const sim = view.sim;
-    if (!sim) {
+    if (!view.sim) {
       const entries = saidEntries(view, (k) => k.startsWith('insufficient:'));
       if (entries.length === 0) return [];
       const resources = entries.map((e) => e.key.slice('insufficient:'.length));
@@ -70,7 +69,8 @@ export default defineAnalyzer<Msg>({
         rank: 30,
       }];
     }
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const b = blockedBy(sim, 'NodeResourcesFit');
     if (b.failures.length === 0) return [];
     const out: Array<RawFinding<Msg>> = [];

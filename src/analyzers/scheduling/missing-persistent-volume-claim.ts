@@ -1,6 +1,6 @@
 import { defineAnalyzer, type RawFinding } from '../types';
 import { fromMessage, schedulingView } from './view';
-import { stateClaimsOf } from './volumes';
+import { claimsOf } from '../../scheduler/volumes';
 
 type Msg = 'notFound' | 'deleting' | 'ephemeral' | 'pvMissing';
 
@@ -27,7 +27,7 @@ export default defineAnalyzer<Msg>({
     const said = fromMessage(ctx, view, (k) => k.startsWith('prefilter:persistentvolumeclaim'));
     const out: Array<RawFinding<Msg>> = [];
     const pre = view.sim?.preFilter?.message ?? (said ? view.said?.message : undefined) ?? '';
-    for (const c of stateClaimsOf(ctx)) {
+    for (const c of claimsOf(ctx.pod, ctx.snapshot)) {
       const ref = `PersistentVolumeClaim/${ctx.namespace}/${c.name}`;
       let msg: Msg | undefined;
       if (!c.pvc && pre.includes(`"${c.name}"`)) msg = c.ephemeral ? 'ephemeral' : 'notFound';

@@ -1,7 +1,7 @@
 import type { Node, NodeSelectorTerm } from '../../../schemas/k8s';
 import { nodeSelectorMatches, termMatches } from '../../k8s/scheduling';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'noMatch' | 'fromEvent';
 
@@ -44,8 +44,8 @@ export default defineAnalyzer<Msg>({
       const m = fromMessage(ctx, view, (k) => k === 'nodeAffinity');
       return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Compare the affinity with the node labels', command: 'kubectl get nodes --show-labels' }], rank: 30 }] : [];
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const b = blockedBy(sim, 'NodeAffinity', (_, v) => nodeSelectorMatches(ctx.pod, ctx.snapshot.nodes.get(v.name) as Node));
     if (b.failures.length === 0) return [];
     const detail = termReport(terms, [...ctx.snapshot.nodes.values()]).join('; ');

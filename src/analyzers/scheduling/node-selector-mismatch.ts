@@ -2,7 +2,7 @@ import type { Node } from '../../../schemas/k8s';
 import { nodeSelectorMatches } from '../../k8s/scheduling';
 import { defineAnalyzer } from '../types';
 import { q } from '../util';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'noMatch' | 'fromEvent';
 
@@ -44,8 +44,8 @@ export default defineAnalyzer<Msg>({
       const m = fromMessage(ctx, view, (k) => k === 'nodeAffinity');
       return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?', selector: selText }, evidence: m.evidence, remedies: [{ summary: 'See which nodes carry the labels', command: `kubectl get nodes -l ${q(selText)}` }], rank: 30 }] : [];
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const b = blockedBy(sim, 'NodeAffinity', (_, v) => !nodeSelectorMatches(ctx.pod, ctx.snapshot.nodes.get(v.name) as Node));
     if (b.failures.length === 0) return [];
     const rep = selectorReport(selector, [...ctx.snapshot.nodes.values()]);

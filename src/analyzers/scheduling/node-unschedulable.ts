@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, nodeList, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, nodeList, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'cordoned' | 'fromEvent';
 
@@ -24,8 +24,8 @@ export default defineAnalyzer<Msg>({
     if (!view.sim) {
       return fromMessageFinding(ctx, view, (k) => k === 'unschedulable', [{ summary: 'Find the cordoned nodes and uncordon those whose maintenance is over', command: 'kubectl get nodes --field-selector spec.unschedulable=true' }]);
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const b = blockedBy(sim, 'NodeUnschedulable');
     if (b.failures.length === 0) return [];
     const names = sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'NodeUnschedulable')).map((v) => v.name);

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'noPods' | 'elsewhere' | 'fromEvent';
 
@@ -25,8 +25,8 @@ export default defineAnalyzer<Msg>({
     if (!view.sim) {
       return fromMessageFinding(ctx, view, (k) => k === 'podAffinity', [{ summary: 'Check that pods matching the affinity selector run, in the namespaces the term names' }]);
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const b = blockedBy(sim, 'InterPodAffinity', (f) => f.status.reasons.some((r) => r.key === 'podAffinity'));
     if (b.failures.length === 0) return [];
     const term = ctx.pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.[0];

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'own' | 'existing' | 'fromEvent';
 
@@ -25,8 +25,8 @@ export default defineAnalyzer<Msg>({
     if (!view.sim) {
       return fromMessageFinding(ctx, view, (k) => k === 'podAntiAffinity' || k === 'existingAntiAffinity', [{ summary: 'Add nodes so every replica gets its own domain, or use preferred anti-affinity' }]);
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const out = [];
     for (const [key, messageId] of [['podAntiAffinity', 'own'], ['existingAntiAffinity', 'existing']] as const) {
       const b = blockedBy(sim, 'InterPodAffinity', (f) => f.status.reasons.some((r) => r.key === key));

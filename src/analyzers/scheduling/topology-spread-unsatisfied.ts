@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'skew' | 'missingLabel' | 'fromEvent';
 
@@ -25,8 +25,8 @@ export default defineAnalyzer<Msg>({
     if (!view.sim) {
       return fromMessageFinding(ctx, view, (k) => k === 'spread' || k === 'spreadLabel', [{ summary: 'Raise maxSkew or use whenUnsatisfiable: ScheduleAnyway if an even spread is not required' }]);
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const out = [];
     for (const key of ['spread', 'spreadLabel'] as const) {
       const b = blockedBy(sim, 'PodTopologySpread', (f) => f.status.reasons.some((r) => r.key === key));

@@ -1,4 +1,4 @@
-import { stateClaimsOf } from './volumes';
+import { claimsOf } from '../../scheduler/volumes';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
 
@@ -34,7 +34,7 @@ export default defineAnalyzer<Msg>({
     const out: Array<RawFinding<Msg>> = [];
     const scCaptured = ctx.snapshot.captured.has('StorageClass');
     const defaultClass = [...ctx.snapshot.storageClasses.values()].find((s) => s.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
-    for (const c of stateClaimsOf(ctx)) {
+    for (const c of claimsOf(ctx.pod, ctx.snapshot)) {
       if (!c.pvc || c.pvc.spec.volumeName || c.pvc.metadata.deletionTimestamp) continue;
       const claimRef = `PersistentVolumeClaim/${ctx.namespace}/${c.name}`;
       const evidence: Evidence[] = [{ ref: claimRef, path: 'status.phase', observed: c.pvc.status.phase ?? 'Pending' }];

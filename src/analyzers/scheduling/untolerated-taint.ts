@@ -1,7 +1,7 @@
 import type { Taint } from '../../../schemas/k8s';
 import { taintText } from '../../k8s/scheduling';
 import { defineAnalyzer, type RawFinding } from '../types';
-import { blockedBy, fromMessage, nodeList, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessage, nodeList, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'taint' | 'fromEvent';
 
@@ -56,8 +56,8 @@ export default defineAnalyzer<Msg>({
         rank: 30,
       }];
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const groups = new Map<string, { taint: Taint; nodes: string[] }>();
     for (const v of sim.nodes) {
       const f = v.failures.find((x) => x.plugin === 'TaintToleration');

@@ -79,6 +79,12 @@ export function schedulingView(ctx: PodContext): SchedulingView {
   return view;
 }
 
+/** The simulation when its filters reject the pod on every node: the only case filter findings speak about. */
+export function filterRejection(view: SchedulingView): Simulation | undefined {
+  const sim = view.sim;
+  return sim && sim.fits.length === 0 && !sim.preFilter ? sim : undefined;
+}
+
 export interface Blocked {
   /** nodes whose reported (first) failure is this one */
   nodes: NodeVerdict[];

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'limit' | 'fromEvent';
 
@@ -24,8 +24,8 @@ export default defineAnalyzer<Msg>({
     if (!view.sim) {
       return fromMessageFinding(ctx, view, (k) => k === 'volumeLimit', [{ summary: 'Compare the attach limits with the volumes in use', command: 'kubectl get csinode -o yaml' }]);
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const b = blockedBy(sim, 'NodeVolumeLimits');
     if (b.failures.length === 0) return [];
     const d = b.failures[0]?.status.detail ?? {};

@@ -1,6 +1,6 @@
 import type { NodeVerdict } from '../../scheduler/simulate';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'zone' | 'nodeAffinity' | 'fromEvent';
 
@@ -30,8 +30,8 @@ export default defineAnalyzer<Msg>({
       const m = fromMessage(ctx, view, (k) => k === 'volumeZone' || k === 'volumeNodeAffinity');
       return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: "Find the volume's zone and make room for the pod on a node there", command: `kubectl get pv -o custom-columns=NAME:.metadata.name,ZONE:.metadata.labels.topology\\.kubernetes\\.io/zone,CLAIM:.spec.claimRef.name` }], rank: 30 }] : [];
     }
-    const sim = view.sim;
-    if (sim.fits.length > 0 || sim.preFilter) return [];
+    const sim = filterRejection(view);
+    if (!sim) return [];
     const zoneB = blockedBy(sim, 'VolumeZone');
     const affB = blockedBy(sim, 'VolumeBinding', (f) => f.status.reasons.some((r) => r.key === 'volumeNodeAffinity'));
     const out = [];
