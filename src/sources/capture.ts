@@ -125,8 +125,9 @@ export async function capture(kubectl: Kubectl, req: CaptureRequest): Promise<Ca
   });
   byResource.set('pods', pods);
   const logs: Array<{ ns: string; pod: string; container: string; previous: boolean; text: string }> = [];
+  // only archives have a place for logs: do not fetch what a List cannot hold
   await Promise.all(
-    pods.flatMap((p) => {
+    (format === 'tar' ? pods : []).flatMap((p) => {
       const statuses = [...(((p.status as { containerStatuses?: unknown[] })?.containerStatuses ?? []) as Array<{ name: string; restartCount?: number; lastState?: { terminated?: unknown } }>)];
       return statuses.filter((s) => (s.restartCount ?? 0) > 0 && s.lastState?.terminated).map(async (s) => {
         const ns = p.metadata?.namespace ?? 'default';
@@ -180,5 +181,5 @@ export async function capture(kubectl: Kubectl, req: CaptureRequest): Promise<Ca
     if (existsSync(tmp)) unlinkSync(tmp);
     throw new KubectlError('other', `cannot write ${req.output}: ${(e as Error).message}`);
   }
-  return { objects, logs: format === 'tar' ? logs.length : 0, skipped, bytes: body.length };
+  return { objects, logs: logs.length, skipped, bytes: body.length };
 }

@@ -1,4 +1,5 @@
 // The offline pipeline's I/O half: input paths to the documents and logs the snapshot is built from.
+import { parseTime } from '../k8s/time';
 import { parseText, type LogBlock } from './documents';
 import { readInputs } from './files';
 import type { SnapshotInput } from '../snapshot/build';
@@ -46,8 +47,8 @@ export function readOffline(paths: string[], stdin?: () => Buffer): Omit<Snapsho
     errors.push(...parsed.errors);
     // vz bug-report and similar tools record the capture time as {"time": "..."} in metadata.json
     const meta = /(^|\/)metadata\.json$/.test(file.layoutPath) ? (parsed.documents[0]?.value as { time?: unknown } | undefined) : undefined;
-    const metaTime = typeof meta?.time === 'string' ? Date.parse(meta.time) : NaN;
-    if (!Number.isNaN(metaTime)) captureTime = Math.max(captureTime ?? 0, metaTime);
+    const metaTime = parseTime(meta?.time);
+    if (metaTime !== undefined) captureTime = Math.max(captureTime ?? 0, metaTime);
     for (const d of parsed.documents) documents.push({ ...d, layoutPath: file.layoutPath, explicit: file.explicit });
     const dump = DUMP_LOG.exec(file.layoutPath);
     for (const block of parsed.logs) logs.push(block);

@@ -1,4 +1,5 @@
 // Container runtime faults read from events (the pod's and its node's): the shared matching for the runtime analyzers.
+import { parseTime } from '../../k8s/time';
 import type { PodEvent } from '../../snapshot/types';
 import { eventEvidence, type PodContext } from '../context';
 import { deletionOf, podAndNodeEvents } from './deletion';
@@ -12,7 +13,7 @@ export function stuck(ctx: PodContext): boolean {
 
 export function faultEvents(ctx: PodContext, pattern: RegExp): PodEvent[] {
   if (!stuck(ctx)) return [];
-  const created = Date.parse(ctx.pod.metadata.creationTimestamp ?? '') || 0;
+  const created = parseTime(ctx.pod.metadata.creationTimestamp) ?? 0;
   const podOwn = new Set(ctx.events);
   // node events only count if they are about this pod's container ids or happened while the pod existed
   return podAndNodeEvents(ctx, pattern).filter((e) => podOwn.has(e) || (e.last ?? 0) >= created);

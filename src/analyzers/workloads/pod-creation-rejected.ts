@@ -1,3 +1,4 @@
+import { parseTime } from '../../k8s/time';
 import { eventEvidence } from '../context';
 import type { Evidence, Remedy } from '../types';
 import { defineWorkloadAnalyzer } from './types';
@@ -79,7 +80,7 @@ export default defineWorkloadAnalyzer<Msg>({
     const message = newest?.message ?? cond?.x.message ?? '';
     if (!message) return [];
     // pods created after the last failure mean the problem is over
-    const lastCreated = Math.max(0, ...ctx.pods.map((p) => Date.parse(p.metadata.creationTimestamp ?? '') || 0));
+    const lastCreated = Math.max(0, ...ctx.pods.map((p) => parseTime(p.metadata.creationTimestamp) ?? 0));
     if (newest?.last !== undefined && lastCreated > newest.last && ctx.pods.length > 0) return [];
     const r = classifyRejection(message);
     const evidence: Evidence[] = [];
