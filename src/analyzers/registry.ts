@@ -53,7 +53,7 @@ import slowTermination from './terminating/slow-termination';
 import terminationStuck from './terminating/termination-stuck';
 import type { Analyzer } from './types';
 import podCreationRejected from './workloads/pod-creation-rejected';
-import type { WorkloadAnalyzer } from './workloads/types';
+import type { WorkloadAnalyzer } from './workloads/lib/types';
 
 export const analyzers = [
   configMissing,

@@ -5,7 +5,7 @@ import { podContext } from '../analyzers/context';
 import { analyzePod, toFinding, type Diagnostic } from '../analyzers/engine';
 import { schedulingView } from '../analyzers/scheduling/view';
 import { workloadAnalyzers } from '../analyzers/registry';
-import { workloadContext } from '../analyzers/workloads/context';
+import { workloadContext } from '../analyzers/workloads/lib/context';
 import { objectKey } from '../snapshot/build';
 import type { Finding } from '../analyzers/types';
 import { ownerText } from '../k8s/owners';

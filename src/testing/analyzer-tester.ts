@@ -1,8 +1,8 @@
 // RuleTester for analyzers: each analyzer's test is a table of cases that must not and must produce findings.
 // It rejects unknown message IDs, unfilled placeholders and duplicate case names, and asserts data and evidence.
 import { podContext } from '../analyzers/context';
-import { workloadContext } from '../analyzers/workloads/context';
-import type { WorkloadAnalyzer } from '../analyzers/workloads/types';
+import { workloadContext } from '../analyzers/workloads/lib/context';
+import type { WorkloadAnalyzer } from '../analyzers/workloads/lib/types';
 import { placeholders, renderMessage, type Analyzer, type Evidence, type RawFinding, type Severity } from '../analyzers/types';
 import { buildSnapshot } from '../snapshot/build';
 import type { Snapshot } from '../snapshot/types';

@@ -1,6 +1,6 @@
 import { editTarget, isReplaced } from '../../k8s/owners';
 import { defineAnalyzer, type Remedy } from '../types';
-import { nsFlag, q } from '../util';
+import { nsFlag, q } from '../shared/util';
 
 type Msg = 'nodePressure' | 'condition' | 'ephemeralLimit' | 'podEphemeralLimit' | 'emptyDirLimit' | 'other';
 

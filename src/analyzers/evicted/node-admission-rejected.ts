@@ -1,7 +1,7 @@
 import { isReplaced } from '../../k8s/owners';
 import { eventEvidence, eventsMatching } from '../context';
 import { defineAnalyzer, type Evidence, type Remedy } from '../types';
-import { nsFlag, q } from '../util';
+import { nsFlag, q } from '../shared/util';
 
 type Msg = 'outOfResource' | 'predicate' | 'shutdown' | 'unexpected' | 'other';
 

@@ -1,6 +1,6 @@
 import { defineAnalyzer, type RawFinding } from '../types';
-import { currentSeverity } from '../util';
-import { logsRemedy } from './crash';
+import { currentSeverity } from '../shared/util';
+import { logsRemedy } from './lib/crash';
 
 type Msg = 'completed';
 

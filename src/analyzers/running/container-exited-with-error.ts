@@ -1,8 +1,8 @@
 import { exitCodeMeaning, signalOfExitCode } from '../../k8s/exitcodes';
 import { logSentence } from '../../k8s/logs';
 import { defineAnalyzer, type RawFinding, type Remedy } from '../types';
-import { currentSeverity, restartText } from '../util';
-import { crashOf, logRemedy, logsRemedy } from './crash';
+import { currentSeverity, restartText } from '../shared/util';
+import { crashOf, logRemedy, logsRemedy } from './lib/crash';
 
 type Msg = 'exited' | 'lost';
 

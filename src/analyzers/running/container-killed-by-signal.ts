@@ -1,8 +1,8 @@
 import { signalMeaning, signalName, signalOfExitCode } from '../../k8s/exitcodes';
 import { nodeEvents } from '../context';
 import { defineAnalyzer, type RawFinding, type Remedy } from '../types';
-import { currentSeverity, q, restartText } from '../util';
-import { crashOf, logsRemedy } from './crash';
+import { currentSeverity, q, restartText } from '../shared/util';
+import { crashOf, logsRemedy } from './lib/crash';
 
 type Msg = 'signal' | 'sigkill';
 

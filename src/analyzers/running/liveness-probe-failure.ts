@@ -1,4 +1,4 @@
-import { restartProbeAnalyzer } from './restart-probe';
+import { restartProbeAnalyzer } from './lib/restart-probe';
 
 export default restartProbeAnalyzer('LivenessProbeFailure', 'liveness', 56, {
   title: 'The liveness probe keeps failing, so the kubelet restarts the container',

@@ -1,8 +1,8 @@
 import { formatBytes, tryParseQuantity, value } from '../../k8s/quantity';
 import { nodeEvents, type PodContext } from '../context';
 import { defineAnalyzer } from '../types';
-import { q } from '../util';
-import { oomCases } from './shared';
+import { q } from '../shared/util';
+import { oomCases } from './lib/kills';
 
 type Msg = 'low';
 

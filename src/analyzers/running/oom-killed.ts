@@ -2,8 +2,8 @@ import { formatBytes, tryParseQuantity, value } from '../../k8s/quantity';
 import { containerLog } from '../context';
 import { recognizeLog } from '../../k8s/logs';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, resourcesRemedy, restartText } from '../util';
-import { oomCases } from './shared';
+import { currentSeverity, resourcesRemedy, restartText } from '../shared/util';
+import { oomCases } from './lib/kills';
 
 type Msg = 'limit';
 

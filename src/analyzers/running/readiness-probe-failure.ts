@@ -1,6 +1,6 @@
 import { eventEvidence, isStale } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { budgetText, classifyProbeFailure, probeEvents, probeFailureMessage, probeOf, probePatch, probeSettings } from './probes';
+import { budgetText, classifyProbeFailure, probeEvents, probeFailureMessage, probeOf, probePatch, probeSettings } from './lib/probes';
 
 type Msg = 'failing' | 'noEvents';
 

@@ -1,4 +1,4 @@
-import { restartProbeAnalyzer } from './restart-probe';
+import { restartProbeAnalyzer } from './lib/restart-probe';
 
 export default restartProbeAnalyzer('StartupProbeFailure', 'startup', 55, {
   title: 'The startup probe never succeeds, so the container is killed and restarted',

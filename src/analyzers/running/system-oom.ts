@@ -1,6 +1,6 @@
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, q, resourcesRemedy, restartText } from '../util';
-import { oomCases } from './shared';
+import { currentSeverity, q, resourcesRemedy, restartText } from '../shared/util';
+import { oomCases } from './lib/kills';
 
 type Msg = 'noLimit' | 'nodeOom';
 

@@ -4,7 +4,7 @@ import type { Shortfall } from '../../scheduler/plugins/node-resources-fit';
 import type { NodeVerdict } from '../../scheduler/simulate';
 import type { PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { resourcesRemedy } from '../util';
+import { resourcesRemedy } from '../shared/util';
 import { blockedBy, filterRejection, saidEntries, schedulingRank, schedulingView } from './view';
 
 type Msg = 'short' | 'neverFits' | 'fromEvent';

@@ -1,7 +1,7 @@
 import type { Node } from '../../../schemas/k8s';
 import { nodeSelectorMatches } from '../../k8s/scheduling';
 import { defineAnalyzer } from '../types';
-import { q } from '../util';
+import { q } from '../shared/util';
 import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
 
 type Msg = 'noMatch' | 'fromEvent';

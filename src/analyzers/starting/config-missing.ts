@@ -2,7 +2,7 @@ import type { Pod } from '../../../schemas/k8s';
 import { objectKey } from '../../snapshot/build';
 import { eventContainer, eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { nsFlag, q } from '../util';
+import { nsFlag, q } from '../shared/util';
 
 type Kind = 'ConfigMap' | 'Secret';
 type Msg = 'missingObject' | 'missingKey';

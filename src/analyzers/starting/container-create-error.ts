@@ -1,7 +1,7 @@
 import { containerJsonPath, editTarget } from '../../k8s/owners';
 import { eventContainer, eventEvidence, eventsMatching, label, type ContainerView, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { currentSeverity, nsFlag, q } from '../util';
+import { currentSeverity, nsFlag, q } from '../shared/util';
 
 type Msg = 'notInPath' | 'noSuchFile' | 'execFormat' | 'permission' | 'runAsRoot' | 'hook' | 'nameReserved' | 'other';
 

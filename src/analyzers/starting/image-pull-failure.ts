@@ -2,7 +2,7 @@ import { classifyPullError, registryOf, type PullCause } from '../../k8s/images'
 import { editTarget } from '../../k8s/owners';
 import { eventContainer, eventEvidence, eventsMatching, type ContainerView, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { nsFlag, q } from '../util';
+import { nsFlag, q } from '../shared/util';
 
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'RegistryUnavailable', 'ImageInspectError', 'ErrImageNeverPull', 'SignatureValidationFailed']);
 /** kubelet's follow-up events that only repeat the waiting reason and carry no cause */

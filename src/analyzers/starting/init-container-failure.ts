@@ -2,7 +2,7 @@ import { exitCodeMeaning } from '../../k8s/exitcodes';
 import { logSentence, recognizeLog } from '../../k8s/logs';
 import { containerLog } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { relevantTermination, restartText, terminationPath } from '../util';
+import { relevantTermination, restartText, terminationPath } from '../shared/util';
 
 type Msg = 'failed';
 

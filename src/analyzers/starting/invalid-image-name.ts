@@ -2,7 +2,7 @@ import { imageReferenceProblem } from '../../k8s/images';
 import { editTarget } from '../../k8s/owners';
 import { eventContainer, eventEvidence, eventsMatching } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { nsFlag, q } from '../util';
+import { nsFlag, q } from '../shared/util';
 
 type Msg = 'invalid';
 

@@ -1,6 +1,6 @@
 import { eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Remedy } from '../types';
-import { q } from '../util';
+import { q } from '../shared/util';
 
 type Msg = 'network' | 'nameReserved' | 'timeout' | 'runtime';
 

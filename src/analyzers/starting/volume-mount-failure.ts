@@ -1,7 +1,7 @@
 import type { PodEvent } from '../../snapshot/types';
 import { eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Remedy } from '../types';
-import { nsFlag, q } from '../util';
+import { nsFlag, q } from '../shared/util';
 
 type Msg = 'multiAttach' | 'hostPath' | 'noSpace' | 'notRegistered' | 'attach' | 'timeout' | 'mount';
 

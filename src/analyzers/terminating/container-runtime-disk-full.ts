@@ -1,5 +1,5 @@
 import { defineAnalyzer, type Evidence } from '../types';
-import { count, evidenceOf, faultEvents, stuck } from './runtime-faults';
+import { count, evidenceOf, faultEvents, stuck } from './lib/runtime-faults';
 
 type Msg = 'full' | 'pressure';
 

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { count, evidenceOf, faultEvents } from './runtime-faults';
+import { count, evidenceOf, faultEvents } from './lib/runtime-faults';
 
 type Msg = 'hung';
 

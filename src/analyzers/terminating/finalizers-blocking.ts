@@ -2,7 +2,7 @@ import type { Pod } from '../../../schemas/k8s';
 import { humanDuration } from '../../k8s/time';
 import type { Snapshot } from '../../snapshot/types';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { deletionOf, hasLiveContainers, nodeHealth } from './deletion';
+import { deletionOf, hasLiveContainers, nodeHealth } from './lib/deletion';
 
 type Msg = 'blocking';
 

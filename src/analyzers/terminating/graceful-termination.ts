@@ -1,11 +1,8 @@
 import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer } from '../types';
-import { deletionOf } from './deletion';
+import { deletionOf, ORDINARY_GRACE_SECONDS } from './lib/deletion';
 
 type Msg = 'graceful';
-
-/** Grace periods up to this are ordinary; longer ones are SlowTermination. */
-export const ORDINARY_GRACE_SECONDS = 60;
 
 export default defineAnalyzer<Msg>({
   id: 'GracefulTermination',

@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { count, evidenceOf, pathFault } from './runtime-faults';
+import { count, evidenceOf, pathFault } from './lib/runtime-faults';
 
 type Msg = 'immutable';
 

@@ -1,7 +1,7 @@
 import { humanDuration } from '../../k8s/time';
 import { minorOf } from '../../k8s/versions';
 import { defineAnalyzer } from '../types';
-import { deletionOf, nodeHealth } from './deletion';
+import { deletionOf, nodeHealth } from './lib/deletion';
 
 type Msg = 'missedDeletion';
 

@@ -1,6 +1,6 @@
 import { runtimeOf } from '../../k8s/versions';
 import { defineAnalyzer } from '../types';
-import { count, evidenceOf, faultEvents } from './runtime-faults';
+import { count, evidenceOf, faultEvents } from './lib/runtime-faults';
 
 type Msg = 'docker17';
 

@@ -1,6 +1,6 @@
 import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer, type Evidence, type Remedy } from '../types';
-import { ago, deletionOf, nodeHealth, type NodeHealth } from './deletion';
+import { ago, deletionOf, nodeHealth, type NodeHealth } from './lib/deletion';
 
 type Msg = 'stuckTerminating' | 'stuckNotReady' | 'notReady' | 'willEvict' | 'evictionDue' | 'nodeGone' | 'legacyUnknown';
 

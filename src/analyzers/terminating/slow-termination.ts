@@ -1,7 +1,6 @@
 import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer } from '../types';
-import { deletionOf } from './deletion';
-import { ORDINARY_GRACE_SECONDS } from './graceful-termination';
+import { deletionOf, ORDINARY_GRACE_SECONDS } from './lib/deletion';
 
 type Msg = 'slow';
 

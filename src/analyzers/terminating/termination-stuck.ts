@@ -1,7 +1,7 @@
 import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer, type Evidence } from '../types';
-import { deletionOf, hasLiveContainers, nodeHealth } from './deletion';
-import { faultEvents } from './runtime-faults';
+import { deletionOf, hasLiveContainers, nodeHealth } from './lib/deletion';
+import { faultEvents } from './lib/runtime-faults';
 
 /** what the specific runtime analyzers recognise: when one of them speaks, this one keeps quiet */
 const EXPLAINED = /no space left on device|operation not permitted|device or resource busy|DeadlineExceeded|context deadline exceeded|did not kill the pod/i;

@@ -1,7 +1,7 @@
 import { parseTime } from '../../k8s/time';
 import { eventEvidence } from '../context';
 import type { Evidence, Remedy } from '../types';
-import { defineWorkloadAnalyzer } from './types';
+import { defineWorkloadAnalyzer } from './lib/types';
 
 type Msg = 'quota' | 'quotaMustSpecify' | 'limitRange' | 'podSecurity' | 'webhook' | 'serviceAccount' | 'other';
 

@@ -1,7 +1,7 @@
 // Small helpers shared by analyzers: shell quoting, kubectl flags, severity of past problems.
-import type { ContainerView, PodContext } from './context';
-import { editTarget, isImmutableTemplate } from '../k8s/owners';
-import type { Remedy, Severity } from './types';
+import type { ContainerView, PodContext } from '../context';
+import { editTarget, isImmutableTemplate } from '../../k8s/owners';
+import type { Remedy, Severity } from '../types';
 
 /** Quotes a word for a POSIX shell only when it needs it. */
 export function q(word: string): string {

@@ -1,7 +1,10 @@
 // What the terminating analyzers share: where a deletion stands, and how the pod's node is doing.
-import { humanDuration, parseTime } from '../../k8s/time';
-import type { PodEvent } from '../../snapshot/types';
-import { nodeEvents, type PodContext } from '../context';
+import { humanDuration, parseTime } from '../../../k8s/time';
+import type { PodEvent } from '../../../snapshot/types';
+import { nodeEvents, type PodContext } from '../../context';
+
+/** Grace periods up to this are ordinary; longer ones are SlowTermination. */
+export const ORDINARY_GRACE_SECONDS = 60;
 
 export interface Deletion {
   /** deletionTimestamp: the moment the grace period ends */

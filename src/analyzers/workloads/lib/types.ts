@@ -1,4 +1,4 @@
-import type { Analyzer, RawFinding } from '../types';
+import type { Analyzer, RawFinding } from '../../types';
 import type { WorkloadContext } from './context';
 
 /** An analyzer of a controller rather than a pod: same catalog entry shape, another context. */

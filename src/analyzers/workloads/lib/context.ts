@@ -1,7 +1,7 @@
 // What workload analyzers see: a controller, the controllers it drives (a Deployment's ReplicaSets), its pods and events.
-import type { Pod, Workload } from '../../../schemas/k8s';
-import { objectKey } from '../../snapshot/build';
-import type { PodEvent, Snapshot } from '../../snapshot/types';
+import type { Pod, Workload } from '../../../../schemas/k8s';
+import { objectKey } from '../../../snapshot/build';
+import type { PodEvent, Snapshot } from '../../../snapshot/types';
 
 export interface WorkloadContext {
   workload: Workload;

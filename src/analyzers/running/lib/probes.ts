@@ -1,7 +1,7 @@
 // The probe arithmetic and failure wording shared by the liveness, startup and readiness analyzers.
-import type { Probe } from '../../../schemas/k8s';
-import type { PodEvent } from '../../snapshot/types';
-import { eventContainer, eventsMatching, type ContainerView, type PodContext } from '../context';
+import type { Probe } from '../../../../schemas/k8s';
+import type { PodEvent } from '../../../snapshot/types';
+import { eventContainer, eventsMatching, type ContainerView, type PodContext } from '../../context';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
 

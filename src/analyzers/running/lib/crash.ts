@@ -1,9 +1,9 @@
 // What ended a container's last run, for the exit-code analyzers: the termination, its log, and the evidence.
-import { recognizeLog, tail, type LogSignal } from '../../k8s/logs';
-import { containerLog, type ContainerView, type PodContext } from '../context';
-import type { Evidence, Remedy } from '../types';
-import { relevantTermination, terminationPath } from '../util';
-import { probeKill } from './shared';
+import { recognizeLog, tail, type LogSignal } from '../../../k8s/logs';
+import { containerLog, type ContainerView, type PodContext } from '../../context';
+import type { Evidence, Remedy } from '../../types';
+import { relevantTermination, terminationPath } from '../../shared/util';
+import { probeKill } from './kills';
 
 /** Terminations other analyzers own: OOM kills, start failures, containers lost with their node. */
 const OWNED_ELSEWHERE = new Set(['OOMKilled', 'StartError', 'ContainerCannotRun', 'ContainerStatusUnknown']);

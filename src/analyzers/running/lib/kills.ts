@@ -1,8 +1,8 @@
 // Facts several running-state analyzers need: was the last restart a probe kill, was an OOM the cgroup's or the node's.
-import type { ContainerState } from '../../../schemas/k8s';
-import { parseTime } from '../../k8s/time';
-import type { PodEvent } from '../../snapshot/types';
-import { eventContainer, eventsMatching, nodeEvents, type ContainerView, type PodContext } from '../context';
+import type { ContainerState } from '../../../../schemas/k8s';
+import { parseTime } from '../../../k8s/time';
+import type { PodEvent } from '../../../snapshot/types';
+import { eventContainer, eventsMatching, nodeEvents, type ContainerView, type PodContext } from '../../context';
 
 export type ProbeKind = 'liveness' | 'startup';
 

@@ -1,7 +1,7 @@
 // Container runtime faults read from events (the pod's and its node's): the shared matching for the runtime analyzers.
-import { parseTime } from '../../k8s/time';
-import type { PodEvent } from '../../snapshot/types';
-import { eventEvidence, type PodContext } from '../context';
+import { parseTime } from '../../../k8s/time';
+import type { PodEvent } from '../../../snapshot/types';
+import { eventEvidence, type PodContext } from '../../context';
 import { deletionOf, podAndNodeEvents } from './deletion';
 
 /** A runtime fault matters for a pod that is stuck: deleted past its grace period, or not running. */

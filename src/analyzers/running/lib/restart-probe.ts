@@ -1,10 +1,10 @@
 // Liveness and startup probes both restart the container when they fail: one analyzer shape serves both.
-import { parseTime } from '../../k8s/time';
-import { eventEvidence, type ContainerView, type PodContext } from '../context';
-import type { Analyzer, AnalyzerDocs, Evidence, RawFinding, Remedy } from '../types';
-import { currentSeverity } from '../util';
+import { parseTime } from '../../../k8s/time';
+import { eventEvidence, type ContainerView, type PodContext } from '../../context';
+import type { Analyzer, AnalyzerDocs, Evidence, RawFinding, Remedy } from '../../types';
+import { currentSeverity } from '../../shared/util';
 import { budgetText, classifyProbeFailure, probeEvents, probeFailureMessage, probeOf, probePatch, probeSettings, type ProbeSettings } from './probes';
-import { probeKill, type ProbeKind } from './shared';
+import { probeKill, type ProbeKind } from './kills';
 
 export type RestartProbeMsg = 'killed' | 'killedWhileStarting';
 
