@@ -1,6 +1,8 @@
 // Shell completion in the kubectl plugin protocol (kubectl 1.26+ runs kubectl_complete-podwhy): one candidate a
 // line, "value<TAB>description", then ":<directive>" (4: no file completion). kubectl does no prefix filtering.
 import { catalog } from '../analyzers/registry';
+import { isName } from '../k8s/names';
+import { hasUnsafe } from '../render/sanitize';
 import { Kubectl } from '../sources/kubectl';
 
 const NO_FILE = 4;
@@ -25,7 +27,8 @@ function valueOf(words: string[], names: string[]): string | undefined {
 
 async function names(kubectl: Kubectl, args: string[]): Promise<string[]> {
   const r = await kubectl.run(['get', ...args, '-o', 'go-template={{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}']).catch(() => undefined);
-  return r && r.code === 0 ? r.stdout.split('\n').filter(Boolean).sort() : [];
+  // what the API server sends is untrusted: only valid names become candidates (no tab, newline or escape can forge one)
+  return r && r.code === 0 ? r.stdout.split('\n').filter(isName).sort() : [];
 }
 
 export async function complete(words: string[], env: Record<string, string | undefined>): Promise<string> {
@@ -47,14 +50,14 @@ export async function complete(words: string[], env: Record<string, string | und
     candidates = (await names(kubectl, ['namespaces'])).map((n) => [n, 'namespace']);
   } else if (previous === '--context') {
     const r = await kubectl.run(['config', 'get-contexts', '-o', 'name']).catch(() => undefined);
-    candidates = (r?.code === 0 ? r.stdout.split('\n').filter(Boolean) : []).map((c) => [c, 'context']);
+    candidates = (r?.code === 0 ? r.stdout.split('\n').filter((c) => /^[^-:\s]\S*$/.test(c) && !hasUnsafe(c)) : []).map((c) => [c, 'context']);
   } else if (words[0] === 'explain') {
     candidates = catalog.map((a) => [a.id, a.docs.title]);
   } else if (current.startsWith('-')) {
     candidates = FLAGS;
   } else {
     const ns = valueOf(words, ['-n', '--namespace']);
-    candidates = (await names(kubectl, ['pods', ...(ns ? ['-n', ns] : [])])).map((p) => [p, 'pod']);
+    candidates = (await names(kubectl, ['pods', ...(ns && isName(ns) ? ['-n', ns] : [])])).map((p) => [p, 'pod']);
     if (words.length === 1) candidates.push(['explain', 'explain a finding ID'], ['snapshot', 'capture a snapshot for offline analysis']);
   }
   const lines = candidates.filter(([v]) => v.startsWith(current)).map(([v, d]) => `${v}\t${d}`);

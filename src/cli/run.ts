@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { parseSelector, SelectorError } from '../k8s/selectors';
 import { parseTime } from '../k8s/time';
 import type { Style } from '../render/text';
-import { clean } from '../render/sanitize';
+import { clean, safeJson, safeYaml } from '../render/sanitize';
 import { Kubectl, KubectlError } from '../sources/kubectl';
 import { LiveSource } from '../sources/live';
 import { UserError } from './errors';
@@ -189,11 +189,11 @@ async function analyze(args: Args, io: IO): Promise<number> {
   for (const s of report.skipped) io.stderr(`podwhy: skipped ${clean(s.analysis)}: ${clean(s.reason)}\n`);
   switch (args.output) {
     case 'json':
-      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      io.stdout(`${safeJson(report)}\n`);
       break;
     case 'yaml': {
       const { dump } = await import('js-yaml');
-      io.stdout(dump(report, { noRefs: true, lineWidth: -1 }));
+      io.stdout(safeYaml(report, (v) => dump(v, { noRefs: true, lineWidth: -1 })));
       break;
     }
     case 'markdown':

@@ -1,8 +1,8 @@
 import type { FindingReport, Report } from '../../schemas/report';
-import { clean } from './sanitize';
+import { cleanBlock, markdownInline as esc } from './sanitize';
 
-const esc = (s: string): string => clean(s).replace(/([\\`*_[\]|<>])/g, '\\$1');
-const fence = (s: string): string => '```\n' + clean(s).replace(/```/g, '` ` `') + '\n```';
+/** a fenced block: no fence inside can close it early */
+const fence = (s: string): string => '```\n' + cleanBlock(s).replace(/`{3,}|~{3,}/g, (m) => m.split('').join(' ')) + '\n```';
 
 function finding(f: FindingReport, level: string): string[] {
   const out = [`${level} ${f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i'} ${f.id}`, '', esc(f.message), ''];

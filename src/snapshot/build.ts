@@ -33,13 +33,21 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'boolean') return String(v);
+  return typeof v === 'object' || typeof v === 'undefined' ? 'an object' : `a ${typeof v}`;
+}
+
 function issueMessage(error: z.ZodError): { path: string; message: string } {
   const issue = error.issues[0];
   if (!issue) return { path: '', message: 'invalid object' };
   let message = issue.message;
   if (issue.code === 'invalid_type') {
     const got = (issue as { input?: unknown }).input;
-    message = got === undefined ? 'required field is missing' : `expected ${issue.expected}, got ${JSON.stringify(got)?.slice(0, 40) ?? typeof got}`;
+    // the value itself is never quoted: the field may hold a credential (an env value, a token in an annotation)
+    message = got === undefined ? 'required field is missing' : `expected ${issue.expected}, got ${describeValue(got)}`;
   }
   return { path: formatPath(issue.path), message };
 }
@@ -176,8 +184,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
       // a deletion was requested at deletionTimestamp minus the grace period, so the capture saw at least that moment
       const meta = (item.value as { metadata?: { deletionTimestamp?: unknown; deletionGracePeriodSeconds?: unknown } }).metadata;
       const deadline = parseTime(meta?.deletionTimestamp);
-      if (deadline !== undefined && typeof meta?.deletionGracePeriodSeconds === 'number') {
-        const requested = new Date(deadline - meta.deletionGracePeriodSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const requestedMs = deadline !== undefined && typeof meta?.deletionGracePeriodSeconds === 'number' ? deadline - meta.deletionGracePeriodSeconds * 1000 : NaN;
+      // a hostile grace period (2^53 s) puts the moment outside what a Date can hold: then it says nothing
+      if (Math.abs(requestedMs) <= 8.64e15) {
+        const requested = new Date(requestedMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
         if (requested > newestText) newestText = requested;
       }
       if (kind === 'Pod') {

@@ -27,4 +27,22 @@ describe('parseText', () => {
     const r = parseText(bomb, 'bomb.yaml');
     expect(r.errors).toHaveLength(1);
   });
+
+  describe('parse errors never quote secret material', () => {
+    const SECRET = 'hunter2-Sup3rS3cret';
+    test.each([
+      ['a bad line between documents of a dump', `{\n"kind": "List"\n}\nDB_PASSWORD=${SECRET}\n{\n"kind": "List"\n}\n`],
+      ['a JSON file that is not JSON after all', `{ "token": "${SECRET}" ${SECRET} }`],
+      ['a bare credential in a .json file', `[${SECRET}]`],
+      ['an unterminated JSON string', `{"password": "${SECRET}`],
+      ['YAML with a tab in the middle of a secret', `password: ${SECRET}\n\tkey: ${SECRET}\n`],
+    ])('%s', (_what, text) => {
+      const r = parseText(text, 'in.json');
+      expect(r.errors.length).toBeGreaterThan(0);
+      for (const e of r.errors) {
+        expect(e.message).not.toContain(SECRET.slice(0, 7));
+        expect(e.message.length).toBeLessThan(120);
+      }
+    });
+  });
 });

@@ -32,6 +32,12 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** At most a few characters of a bad line: enough to recognise it, too few to leak a credential it may hold. */
+export function snippet(line: string): string {
+  const chars = [...line.trim()];
+  return `${JSON.stringify(chars.slice(0, 6).join(''))}${chars.length > 6 ? '...' : ''}`;
+}
+
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? '').trim();
 }
@@ -44,7 +50,13 @@ function jsonErrorLine(text: string, err: unknown): { line?: number; message: st
   if (/Unexpected end of JSON input/.test(message) || (pos !== undefined && text.slice(pos).trim() === '')) {
     return { line: lineOf(text, text.trimEnd().length), message: 'truncated: the file ends in the middle of a JSON value' };
   }
-  const cleaned = firstLine(message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token (.) in JSON/, 'unexpected "$1"'));
+  // never quote the input back: Node's message carries a snippet of it, which may be secret material
+  const cleaned = firstLine(
+    message
+      .replace(/, ".*is not valid JSON$/s, '')
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/^Unexpected token '?(.)'?(?: in JSON)?$/, 'unexpected "$1"'),
+  );
   return pos === undefined ? { message: cleaned } : { line: lineOf(text, pos), message: cleaned };
 }
 
@@ -95,7 +107,7 @@ function splitJsonStream(text: string, file: string, out: ParsedText): void {
         if (isCompleteJson(line)) flushDoc(i);
         return;
       }
-      out.errors.push({ origin: `${file}:${i + 1}`, message: `unexpected text outside a JSON document: ${JSON.stringify(line.slice(0, 40))}` });
+      out.errors.push({ origin: `${file}:${i + 1}`, message: `unexpected text outside a JSON document: ${snippet(line)}` });
       return;
     }
     buffer.push(line);

@@ -31,10 +31,14 @@ export class KubectlError extends Error {
   }
 }
 
+const MAX_ERROR_LINE = 300;
+
 /** What a failed kubectl call means, from its stderr (kubectl 1.27-1.33 wording). */
 export function classifyFailure(stderr: string): { kind: KubectlFailure; line: string } {
   const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^[EWI]\d{4} /.test(l));
-  const line = lines.find((l) => /^(Error|error|Unable|The connection)/.test(l)) ?? lines[lines.length - 1] ?? stderr.trim();
+  const found = lines.find((l) => /^(Error|error|Unable|The connection)/.test(l)) ?? lines[lines.length - 1] ?? stderr.trim();
+  // a hostile or broken server can send megabytes of error body: quote at most one short line of it
+  const line = found.length > MAX_ERROR_LINE ? `${found.slice(0, MAX_ERROR_LINE)}... (${found.length} characters)` : found;
   if (/\(NotFound\)|not found/.test(line)) return { kind: 'not-found', line };
   if (/\(Forbidden\)|forbidden/i.test(line)) return { kind: 'forbidden', line };
   if (/Unauthorized|must be logged in|provide credentials|token has expired|exec plugin/i.test(stderr)) return { kind: 'unauthorized', line };
