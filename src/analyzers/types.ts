@@ -51,9 +51,44 @@ export interface AnalyzerDocs {
   remedy: string;
 }
 
+/**
+ * What an analyzer reads besides the pod itself. Live mode fetches the union of what the analyzers declare
+ * (src/sources/live.ts plans its reads from these), so a new analyzer that reads something new must say so here and
+ * live mode cannot forget it; testdata/live.test.ts checks live against offline on every scenario.
+ */
+export type Read =
+  /** the pod's events */
+  | 'events'
+  /** the pod's Node: conditions, taints, capacity and allocatable, nodeInfo (kubelet and runtime versions) */
+  | 'node'
+  /** the node's Lease in kube-node-lease (the kubelet's heartbeat) */
+  | 'nodeLease'
+  /** events about the pod's node (SystemOOM, disk and runtime trouble) */
+  | 'nodeEvents'
+  /** the kubelet's and the runtime's journal on the node (NodeLogQuery), for runtime faults of a Terminating pod */
+  | 'nodeLogs'
+  /** the scheduler's view of an unscheduled pod: every node, every pod that holds resources, CSINodes */
+  | 'cluster'
+  /** who schedules: the kube-scheduler Lease and the kube-system pods */
+  | 'scheduler'
+  /** control-plane versions: kube-system pods' image tags, else the nodes' kubelets */
+  | 'controlPlane'
+  /** the pod's claims, their PersistentVolumes and StorageClasses, and the claims' events (provisioning) */
+  | 'volumes'
+  /** ConfigMaps and Secrets (key names only) the pod references */
+  | 'configs'
+  /** the owner chain up to the top controller, and its events */
+  | 'owners'
+  /** the pods of the controllers or operators that owe the pod's finalizers */
+  | 'finalizers'
+  /** the previous (else current) log of containers that crashed */
+  | 'logs';
+
 export interface Analyzer<M extends string = string> {
   id: string;
   area: Area;
+  /** what it reads besides the pod: live mode fetches exactly these (see Read) */
+  reads: readonly Read[];
   severity: Severity;
   /** causal precedence among findings of one severity: lower comes first (is the more root cause) */
   rank: number;

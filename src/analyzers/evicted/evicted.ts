@@ -57,6 +57,7 @@ function remedies(ctxTarget: string, ns: string, parsed: EvictionMessage, podNam
 export default defineAnalyzer<Msg>({
   id: 'Evicted',
   area: 'evicted',
+  reads: [],
   severity: 'error',
   rank: 10,
   docs: {

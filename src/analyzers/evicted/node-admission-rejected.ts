@@ -18,6 +18,7 @@ export function classifyAdmission(reason: string, message: string): Msg | undefi
 export default defineAnalyzer<Msg>({
   id: 'NodeAdmissionRejected',
   area: 'evicted',
+  reads: ['events'],
   severity: 'error',
   rank: 12,
   docs: {

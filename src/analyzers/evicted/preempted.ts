@@ -6,6 +6,7 @@ type Msg = 'scheduler' | 'critical';
 export default defineAnalyzer<Msg>({
   id: 'Preempted',
   area: 'evicted',
+  reads: ['events'],
   severity: 'error',
   rank: 5,
   docs: {

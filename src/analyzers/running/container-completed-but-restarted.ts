@@ -7,6 +7,7 @@ type Msg = 'completed';
 export default defineAnalyzer<Msg>({
   id: 'ContainerCompletedButRestarted',
   area: 'running',
+  reads: ['events', 'nodeEvents', 'logs'],
   severity: 'error',
   rank: 58,
   docs: {

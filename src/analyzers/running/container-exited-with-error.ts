@@ -9,6 +9,7 @@ type Msg = 'exited' | 'lost';
 export default defineAnalyzer<Msg>({
   id: 'ContainerExitedWithError',
   area: 'running',
+  reads: ['events', 'nodeEvents', 'logs'],
   severity: 'error',
   rank: 62,
   docs: {

@@ -9,6 +9,7 @@ type Msg = 'signal' | 'sigkill';
 export default defineAnalyzer<Msg>({
   id: 'ContainerKilledBySignal',
   area: 'running',
+  reads: ['events', 'nodeEvents', 'logs'],
   severity: 'error',
   rank: 60,
   docs: {

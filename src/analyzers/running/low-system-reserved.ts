@@ -42,6 +42,7 @@ function memoryTrouble(ctx: PodContext): string | undefined {
 export default defineAnalyzer<Msg>({
   id: 'LowSystemReserved',
   area: 'running',
+  reads: ['node', 'nodeEvents'],
   severity: 'warning',
   rank: 80,
   docs: {

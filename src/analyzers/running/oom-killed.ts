@@ -15,6 +15,7 @@ export function doubled(limit: string | undefined): string {
 export default defineAnalyzer<Msg>({
   id: 'OOMKilled',
   area: 'running',
+  reads: ['events', 'nodeEvents', 'logs', 'node'],
   severity: 'error',
   rank: 50,
   docs: {

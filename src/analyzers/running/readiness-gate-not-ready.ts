@@ -5,6 +5,7 @@ type Msg = 'gate';
 export default defineAnalyzer<Msg>({
   id: 'ReadinessGateNotReady',
   area: 'running',
+  reads: [],
   severity: 'error',
   rank: 71,
   docs: {

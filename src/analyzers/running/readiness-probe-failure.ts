@@ -7,6 +7,7 @@ type Msg = 'failing' | 'noEvents';
 export default defineAnalyzer<Msg>({
   id: 'ReadinessProbeFailure',
   area: 'running',
+  reads: ['events'],
   severity: 'error',
   rank: 70,
   docs: {

@@ -7,6 +7,7 @@ type Msg = 'noLimit' | 'nodeOom';
 export default defineAnalyzer<Msg>({
   id: 'SystemOOM',
   area: 'running',
+  reads: ['events', 'nodeEvents', 'node'],
   severity: 'error',
   rank: 48,
   docs: {

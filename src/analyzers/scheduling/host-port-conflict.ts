@@ -7,6 +7,7 @@ type Msg = 'taken' | 'fromEvent';
 export default defineAnalyzer<Msg>({
   id: 'HostPortConflict',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 30,
   docs: {

@@ -36,6 +36,7 @@ function neverFits(ctx: PodContext): Array<{ resource: string; asked: bigint; la
 export default defineAnalyzer<Msg>({
   id: 'InsufficientResources',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
   rank: 30,
   docs: {

@@ -22,6 +22,7 @@ export const KNOWN_SCHEDULER_BUGS: KnownBug[] = [
 export default defineAnalyzer<Msg>({
   id: 'KnownSchedulerBug',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'scheduler', 'controlPlane'],
   severity: 'error',
   rank: 13,
   docs: {

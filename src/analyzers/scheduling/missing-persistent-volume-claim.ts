@@ -7,6 +7,7 @@ type Msg = 'notFound' | 'deleting' | 'ephemeral' | 'pvMissing';
 export default defineAnalyzer<Msg>({
   id: 'MissingPersistentVolumeClaim',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
   rank: 24,
   docs: {

@@ -6,6 +6,7 @@ type Msg = 'none' | 'fromEvent';
 export default defineAnalyzer<Msg>({
   id: 'NoNodes',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 16,
   docs: {

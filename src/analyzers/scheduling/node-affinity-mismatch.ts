@@ -23,6 +23,7 @@ export function termReport(terms: NodeSelectorTerm[], nodes: Node[]): string[] {
 export default defineAnalyzer<Msg>({
   id: 'NodeAffinityMismatch',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 30,
   docs: {

@@ -5,6 +5,7 @@ type Msg = 'missing';
 export default defineAnalyzer<Msg>({
   id: 'NodeNotFound',
   area: 'scheduling',
+  reads: ['node'],
   severity: 'error',
   rank: 11,
   docs: {

@@ -23,6 +23,7 @@ export function selectorReport(selector: Record<string, string>, nodes: Node[]):
 export default defineAnalyzer<Msg>({
   id: 'NodeSelectorMismatch',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 30,
   docs: {

@@ -6,6 +6,7 @@ type Msg = 'cordoned' | 'fromEvent';
 export default defineAnalyzer<Msg>({
   id: 'NodeUnschedulable',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'controlPlane'],
   severity: 'error',
   rank: 30,
   docs: {

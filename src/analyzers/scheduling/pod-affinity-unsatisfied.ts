@@ -6,6 +6,7 @@ type Msg = 'noPods' | 'elsewhere' | 'fromEvent';
 export default defineAnalyzer<Msg>({
   id: 'PodAffinityUnsatisfied',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 30,
   docs: {

@@ -6,6 +6,7 @@ type Msg = 'own' | 'existing' | 'fromEvent';
 export default defineAnalyzer<Msg>({
   id: 'PodAntiAffinityConflict',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 30,
   docs: {

@@ -5,6 +5,7 @@ type Msg = 'waiting';
 export default defineAnalyzer<Msg>({
   id: 'PreemptionPending',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'warning',
   rank: 12,
   docs: {

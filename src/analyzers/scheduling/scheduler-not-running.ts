@@ -13,6 +13,7 @@ const RETRY_MS = 15 * 60_000;
 export default defineAnalyzer<Msg>({
   id: 'SchedulerNotRunning',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'scheduler'],
   severity: 'error',
   rank: 14,
   docs: {

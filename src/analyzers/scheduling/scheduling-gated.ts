@@ -5,6 +5,7 @@ type Msg = 'gated';
 export default defineAnalyzer<Msg>({
   id: 'SchedulingGated',
   area: 'scheduling',
+  reads: [],
   severity: 'warning',
   rank: 15,
   docs: {

@@ -6,6 +6,7 @@ type Msg = 'skew' | 'missingLabel' | 'fromEvent';
 export default defineAnalyzer<Msg>({
   id: 'TopologySpreadUnsatisfied',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 30,
   docs: {

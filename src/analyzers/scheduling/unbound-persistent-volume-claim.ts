@@ -7,6 +7,7 @@ type Msg = 'noClass' | 'classMissing' | 'provisioning' | 'noStaticVolume' | 'imm
 export default defineAnalyzer<Msg>({
   id: 'UnboundPersistentVolumeClaim',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
   rank: 25,
   docs: {

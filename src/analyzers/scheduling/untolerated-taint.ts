@@ -28,6 +28,7 @@ export function taintOrigin(key: string): { origin: 'node condition' | 'cloud pr
 export default defineAnalyzer<Msg>({
   id: 'UntoleratedTaint',
   area: 'scheduling',
+  reads: ['events', 'cluster'],
   severity: 'error',
   rank: 30,
   docs: {

@@ -6,6 +6,7 @@ type Msg = 'limit' | 'fromEvent';
 export default defineAnalyzer<Msg>({
   id: 'VolumeLimitExceeded',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
   rank: 30,
   docs: {

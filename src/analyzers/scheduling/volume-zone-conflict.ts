@@ -10,6 +10,7 @@ const otherReasons = (v: NodeVerdict, skip: string): string =>
 export default defineAnalyzer<Msg>({
   id: 'VolumeZoneConflict',
   area: 'scheduling',
+  reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
   rank: 30,
   docs: {

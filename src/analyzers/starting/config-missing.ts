@@ -106,6 +106,7 @@ function remedies(ctx: PodContext, m: Missing): Remedy[] {
 export default defineAnalyzer<Msg>({
   id: 'ConfigMissing',
   area: 'starting',
+  reads: ['events', 'configs'],
   severity: 'error',
   rank: 34,
   docs: {

@@ -83,6 +83,7 @@ function remedies(ctx: PodContext, c: ContainerView, id: Msg, binary: string | u
 export default defineAnalyzer<Msg>({
   id: 'ContainerCreateError',
   area: 'starting',
+  reads: ['events', 'node'],
   severity: 'error',
   rank: 40,
   docs: {

@@ -60,6 +60,7 @@ function remedies(ctx: PodContext, c: ContainerView, image: string, cause: PullC
 export default defineAnalyzer<Msg>({
   id: 'ImagePullFailure',
   area: 'starting',
+  reads: ['events'],
   severity: 'error',
   rank: 38,
   docs: {

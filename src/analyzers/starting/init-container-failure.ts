@@ -11,6 +11,7 @@ const START_FAILURES = new Set(['StartError', 'ContainerCannotRun']);
 export default defineAnalyzer<Msg>({
   id: 'InitContainerFailure',
   area: 'starting',
+  reads: ['events', 'logs'],
   severity: 'error',
   rank: 64,
   docs: {

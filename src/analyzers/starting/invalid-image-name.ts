@@ -9,6 +9,7 @@ type Msg = 'invalid';
 export default defineAnalyzer<Msg>({
   id: 'InvalidImageName',
   area: 'starting',
+  reads: ['events'],
   severity: 'error',
   rank: 36,
   docs: {

@@ -10,6 +10,7 @@ const STARTING = new Set(['ContainerCreating', 'PodInitializing']);
 export default defineAnalyzer<Msg>({
   id: 'PodStarting',
   area: 'starting',
+  reads: ['events'],
   severity: 'info',
   rank: 95,
   docs: {

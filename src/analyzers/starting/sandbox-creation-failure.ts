@@ -36,6 +36,7 @@ function remedies(ctx: PodContext, kind: Msg, plugin: string): Remedy[] {
 export default defineAnalyzer<Msg>({
   id: 'SandboxCreationFailure',
   area: 'starting',
+  reads: ['events'],
   severity: 'error',
   rank: 30,
   docs: {

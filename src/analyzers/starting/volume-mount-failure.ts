@@ -75,6 +75,7 @@ function remedies(ctx: PodContext, c: Classified): Remedy[] {
 export default defineAnalyzer<Msg>({
   id: 'VolumeMountFailure',
   area: 'starting',
+  reads: ['events', 'volumes'],
   severity: 'error',
   rank: 32,
   docs: {

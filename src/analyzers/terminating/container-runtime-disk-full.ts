@@ -6,6 +6,7 @@ type Msg = 'full' | 'pressure';
 export default defineAnalyzer<Msg>({
   id: 'ContainerRuntimeDiskFull',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
   rank: 20,
   docs: {

@@ -8,6 +8,7 @@ const RE = /DeadlineExceeded|context deadline exceeded|Container runtime did not
 export default defineAnalyzer<Msg>({
   id: 'ContainerRuntimeHung',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
   rank: 23,
   docs: {

@@ -40,6 +40,7 @@ export function finalizerOwner(finalizer: string, snapshot: Snapshot): Owner {
 export default defineAnalyzer<Msg>({
   id: 'FinalizersBlocking',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'finalizers'],
   severity: 'error',
   rank: 9,
   docs: {

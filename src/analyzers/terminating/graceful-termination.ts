@@ -7,6 +7,7 @@ type Msg = 'graceful';
 export default defineAnalyzer<Msg>({
   id: 'GracefulTermination',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'info',
   rank: 90,
   docs: {

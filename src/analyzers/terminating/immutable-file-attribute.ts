@@ -8,6 +8,7 @@ const RE = /failed to remove root filesystem: remove (\S+): operation not permit
 export default defineAnalyzer<Msg>({
   id: 'ImmutableFileAttribute',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
   rank: 21,
   docs: {

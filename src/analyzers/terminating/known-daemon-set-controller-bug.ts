@@ -7,6 +7,7 @@ type Msg = 'loop';
 export default defineAnalyzer<Msg>({
   id: 'KnownDaemonSetControllerBug',
   area: 'terminating',
+  reads: ['owners', 'controlPlane'],
   severity: 'error',
   rank: 25,
   docs: {

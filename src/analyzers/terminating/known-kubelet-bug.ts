@@ -8,6 +8,7 @@ type Msg = 'missedDeletion';
 export default defineAnalyzer<Msg>({
   id: 'KnownKubeletBug',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'error',
   rank: 24,
   docs: {

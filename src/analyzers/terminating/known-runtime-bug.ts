@@ -7,6 +7,7 @@ type Msg = 'docker17';
 export default defineAnalyzer<Msg>({
   id: 'KnownRuntimeBug',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
   rank: 19,
   docs: {

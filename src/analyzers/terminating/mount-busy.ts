@@ -8,6 +8,7 @@ const RE = /remove (\S+): device or resource busy|(\S+): device or resource busy
 export default defineAnalyzer<Msg>({
   id: 'MountBusy',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
   rank: 22,
   docs: {

@@ -39,6 +39,7 @@ function remedies(ctx: Parameters<typeof nodeHealth>[0], h: NodeHealth, deleting
 export default defineAnalyzer<Msg>({
   id: 'NodeLost',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'error',
   rank: 8,
   docs: {

@@ -7,6 +7,7 @@ type Msg = 'slow';
 export default defineAnalyzer<Msg>({
   id: 'SlowTermination',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'info',
   rank: 89,
   docs: {

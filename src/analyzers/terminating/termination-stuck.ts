@@ -14,6 +14,7 @@ const SLACK_MS = 2 * 60_000;
 export default defineAnalyzer<Msg>({
   id: 'TerminationStuck',
   area: 'terminating',
+  reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
   rank: 40,
   docs: {

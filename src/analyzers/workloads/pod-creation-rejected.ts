@@ -56,6 +56,7 @@ function remedies(r: Rejection, ns: string, kind: string, name: string): Remedy[
 export default defineWorkloadAnalyzer<Msg>({
   id: 'PodCreationRejected',
   area: 'workloads',
+  reads: ['owners'],
   severity: 'error',
   rank: 5,
   docs: {

@@ -28,6 +28,7 @@ export function restartProbeAnalyzer(id: string, type: ProbeKind, rank: number, 
   return {
     id,
     area: 'running',
+    reads: ['events', 'nodeEvents', 'logs'],
     severity: 'error',
     rank,
     docs,
