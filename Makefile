@@ -4,7 +4,7 @@ NODE_MODULES := node_modules/.package-lock.json
 BIN := dist/kubectl-podwhy
 SRC := $(shell find src plugin schemas -name '*.ts' -not -name '*.test.ts' 2>/dev/null) plugin/build.mjs package.json
 
-.PHONY: all build binary demo test unit lint typecheck schemas scenarios goldens bench clean release
+.PHONY: all build binary demo test unit lint typecheck schemas scenarios goldens bench clean release release-test krew-manifest install uninstall
 
 all: build
 
@@ -16,6 +16,15 @@ $(BIN): $(NODE_MODULES) $(SRC)
 	node plugin/build.mjs
 
 build: $(BIN)
+
+# release: `make release VERSION=v0.2.0` (default: package.json's version)
+VERSION ?= v$(shell node -p "require('./package.json').version")
+PLATFORMS ?= linux/amd64,linux/arm64,darwin/amd64,darwin/arm64,windows/amd64
+# official Node.js builds fetched by `npm pack` (outside git; shared by every checkout on this machine)
+NODE_DIST_CACHE ?= $(if $(wildcard /work/.cache/node-dist),/work/.cache/node-dist,$(HOME)/.cache/kubectl-podwhy/node-dist)
+# every archive entry's mtime: the commit's time, so that a rebuild of a commit gives the same bytes
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+PREFIX ?= /usr/local
 
 ## the standalone executable (Node single-executable application) for this machine's platform
 binary: $(NODE_MODULES)
@@ -52,6 +61,30 @@ goldens: build
 
 bench: build
 	node bench/run.mjs
+
+## standalone binaries for every krew platform, their archives, .sha256 files and dist/release/krew-manifest.yaml
+release: $(NODE_MODULES)
+	node plugin/release.mjs --version=$(VERSION) --platforms=$(PLATFORMS) --cache=$(NODE_DIST_CACHE) --mtime=$(SOURCE_DATE_EPOCH)
+
+## runs the release binaries (linux/arm64 under qemu-aarch64-static, windows under wine64 when installed), checks the
+## macOS signatures, installs the linux/amd64 archive as krew does and rebuilds one archive to compare bytes
+release-test: release
+	PODWHY_RELEASE_DIR=dist/release PODWHY_RELEASE_VERSION=$(VERSION) NODE_DIST_CACHE=$(NODE_DIST_CACHE) npx jest --ci plugin/release/release.test.ts
+
+## rewrites krew-manifest.yaml (no release published: no platforms, no checksums) from the template
+krew-manifest: $(NODE_MODULES)
+	node plugin/release.mjs --unreleased-manifest=krew-manifest.yaml
+
+## source install: the standalone binary for this machine and the completion shim into $(PREFIX)/bin
+install: binary
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 dist/sea/kubectl-podwhy $(DESTDIR)$(PREFIX)/bin/kubectl-podwhy
+	printf '#!/usr/bin/env sh\n# kubectl (1.26+) runs this to complete `kubectl podwhy ...`\nexec "$$(dirname "$$0")/kubectl-podwhy" __complete "$$@"\n' > $(DESTDIR)$(PREFIX)/bin/kubectl_complete-podwhy
+	chmod 0755 $(DESTDIR)$(PREFIX)/bin/kubectl_complete-podwhy
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/kubectl-podwhy and kubectl_complete-podwhy; make sure $(PREFIX)/bin is on your PATH"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/kubectl-podwhy $(DESTDIR)$(PREFIX)/bin/kubectl_complete-podwhy
 
 clean:
 	rm -rf dist
