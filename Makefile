@@ -25,6 +25,8 @@ NODE_DIST_CACHE ?= $(if $(wildcard /work/.cache/node-dist),/work/.cache/node-dis
 # every archive entry's mtime: the commit's time, so that a rebuild of a commit gives the same bytes
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 PREFIX ?= /usr/local
+# PREFIX=~/.local works even where the shell left the tilde alone
+prefix = $(DESTDIR)$(patsubst ~%,$(HOME)%,$(PREFIX))
 
 ## the standalone executable (Node single-executable application) for this machine's platform
 binary: $(NODE_MODULES)
@@ -77,14 +79,13 @@ krew-manifest: $(NODE_MODULES)
 
 ## source install: the standalone binary for this machine and the completion shim into $(PREFIX)/bin
 install: binary
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 dist/sea/kubectl-podwhy $(DESTDIR)$(PREFIX)/bin/kubectl-podwhy
-	printf '#!/usr/bin/env sh\n# kubectl (1.26+) runs this to complete `kubectl podwhy ...`\nexec "$$(dirname "$$0")/kubectl-podwhy" __complete "$$@"\n' > $(DESTDIR)$(PREFIX)/bin/kubectl_complete-podwhy
-	chmod 0755 $(DESTDIR)$(PREFIX)/bin/kubectl_complete-podwhy
-	@echo "installed $(DESTDIR)$(PREFIX)/bin/kubectl-podwhy and kubectl_complete-podwhy; make sure $(PREFIX)/bin is on your PATH"
+	install -d $(prefix)/bin
+	install -m 0755 dist/sea/kubectl-podwhy $(prefix)/bin/kubectl-podwhy
+	PATH="$(prefix)/bin:$$PATH" $(prefix)/bin/kubectl-podwhy completion install --force >/dev/null
+	@echo "installed $(prefix)/bin/kubectl-podwhy and kubectl_complete-podwhy; make sure $(PREFIX)/bin is on your PATH"
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/kubectl-podwhy $(DESTDIR)$(PREFIX)/bin/kubectl_complete-podwhy
+	rm -f $(prefix)/bin/kubectl-podwhy $(prefix)/bin/kubectl_complete-podwhy
 
 clean:
 	rm -rf dist

@@ -1,7 +1,28 @@
 // The executable's entry. --help and --version answer before anything heavy is loaded; the rest is loaded lazily.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { isSea } from 'node:sea';
 import { HELP, VERSION } from '../src/cli/help';
+
+/**
+ * Where kubectl found us: the PATH entry that resolves to this executable (krew's ~/.krew/bin link rather than the
+ * store directory it points into, which is not on PATH), else the executable itself. `completion install` writes
+ * its shim beside it. The standalone binary is process.execPath; the JS bundle runs as `node dist/kubectl-podwhy`.
+ */
+function invokedAs(): string {
+  const self = isSea() ? process.execPath : (process.argv[1] ?? process.execPath);
+  try {
+    const real = realpathSync(self);
+    const name = process.platform === 'win32' ? 'kubectl-podwhy.exe' : 'kubectl-podwhy';
+    for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+      const candidate = join(dir, name);
+      if (dir && existsSync(candidate) && realpathSync(candidate) === real) return candidate;
+    }
+  } catch {
+    // an unreadable PATH entry: fall back to the executable
+  }
+  return self;
+}
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -21,8 +42,7 @@ async function main(): Promise<number> {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     clock: () => Date.now(),
-    // the standalone binary is process.execPath; the JS bundle runs as `node dist/kubectl-podwhy`
-    executable: isSea() ? process.execPath : (process.argv[1] ?? process.execPath),
+    executable: invokedAs(),
     writeFile: (path, text, force) => {
       if (existsSync(path) && !force) throw new Error(`${path} exists: use --force to overwrite it`);
       writeFileSync(path, text);

@@ -46,7 +46,7 @@ export function installAndRun(manifest: string, archive: Buffer, expectVersion: 
     // PATH: krew's bin, a directory holding only kubectl (and what the binary needs), nothing else
     const tools = path.join(dir, 'tools');
     mkdirSync(tools);
-    for (const [name, target] of Object.entries({ kubectl: KUBECTL, ...extraTools })) symlinkSync(target, path.join(tools, name));
+    for (const [name, target] of Object.entries({ kubectl: KUBECTL, sh: '/bin/sh', ...extraTools })) symlinkSync(target, path.join(tools, name));
     const home = path.join(dir, 'home');
     mkdirSync(home);
     const kubeconfig = path.join(dir, 'kubeconfig');
@@ -65,6 +65,11 @@ export function installAndRun(manifest: string, archive: Buffer, expectVersion: 
     expect(diag.stdout).toContain('[OOMKilled]');
     const json = kubectl(['podwhy', 'api-7d9c5f-abcde', '-f', snapshot, '-o', 'json']);
     expect((JSON.parse(json.stdout) as { pods: Array<{ findings: Array<{ id: string }> }> }).pods[0]?.findings[0]?.id).toBe('OOMKilled');
+    // completion: the shim lands beside the link kubectl found (krew's bin), and kubectl runs it
+    const shim = path.join(root, 'bin', 'kubectl_complete-podwhy');
+    expect(kubectl(['podwhy', 'completion', 'install'])).toEqual({ code: 0, stdout: `wrote ${shim}: kubectl now completes \`kubectl podwhy <TAB>\` (kubectl 1.26+)\n`, stderr: '' });
+    const completion = kubectl(['__complete', 'podwhy', 'explain', 'OOMK']);
+    expect(completion.stdout.split('\n')[0]).toMatch(/^OOMKilled\t/);
     const list = kubectl(['plugin', 'list']);
     expect(list.code).toBe(0);
     expect(list.stdout).toContain(link);
