@@ -1,6 +1,7 @@
-import { editTarget, isReplaced } from '../../k8s/owners';
+import { isReplaced } from '../../k8s/owners';
 import { defineAnalyzer, type Remedy } from '../types';
-import { nsFlag, q } from '../shared/util';
+import { editArg, nsFlag } from '../shared/util';
+import { name, sh, type ShellText } from '../../k8s/command';
 
 type Msg = 'nodePressure' | 'condition' | 'ephemeralLimit' | 'podEphemeralLimit' | 'emptyDirLimit' | 'other';
 
@@ -41,16 +42,16 @@ export function parseEvictionMessage(message: string): EvictionMessage {
   return { kind: 'other', containers };
 }
 
-function remedies(ctxTarget: string, ns: string, parsed: EvictionMessage, podName: string, node: string): Remedy[] {
+function remedies(ctxTarget: ShellText | undefined, ns: ShellText | undefined, parsed: EvictionMessage, podName: string, node: string): Remedy[] {
   const out: Remedy[] = [];
   const top = parsed.containers[0];
   if (parsed.kind === 'nodePressure' && parsed.resource === 'memory' && top) {
-    out.push({ summary: `Request what the container really uses (${top.usage}, request was ${top.request}), so it is not the first pod evicted under pressure`, command: `kubectl set resources ${ctxTarget} -c ${q(top.name)} --requests=memory=${top.usage} ${ns}` });
+    out.push({ summary: `Request what the container really uses (${top.usage}, request was ${top.request}), so it is not the first pod evicted under pressure`, command: sh`kubectl set resources ${ctxTarget} -c ${name(top.name)} --requests=memory=${top.usage} ${ns}` });
   } else if (parsed.resource === 'ephemeral-storage') {
     out.push({ summary: 'Write less to the container filesystem: send logs to stdout, put scratch data on a sized emptyDir or a PersistentVolume, and set resources.limits/requests.ephemeral-storage to what it needs' });
   }
-  if (parsed.kind === 'nodePressure' || parsed.kind === 'condition') out.push({ summary: `See what pressure node ${node} is under now`, command: `kubectl describe node ${q(node)} | grep -A8 Conditions:` });
-  out.push({ summary: 'Delete the evicted pod object once understood (its controller, if any, has already replaced it)', command: `kubectl delete pod ${q(podName)} ${ns}` });
+  if (parsed.kind === 'nodePressure' || parsed.kind === 'condition') out.push({ summary: `See what pressure node ${node} is under now`, command: sh`kubectl describe node ${name(node)} | grep -A8 Conditions:` });
+  out.push({ summary: 'Delete the evicted pod object once understood (its controller, if any, has already replaced it)', command: sh`kubectl delete pod ${name(podName)} ${ns}` });
   return out;
 }
 
@@ -102,7 +103,7 @@ export default defineAnalyzer<Msg>({
           usageText,
         },
         evidence: [{ ref: ctx.ref, path: 'status.message', observed: message.trim() }],
-        remedies: remedies(editTarget(ctx.pod), nsFlag(ctx), p, ctx.name, node),
+        remedies: remedies(editArg(ctx.pod), nsFlag(ctx), p, ctx.name, node),
         severity: isReplaced(ctx.pod) ? 'warning' : 'error',
         key: `${node}:${p.resource ?? p.kind}`,
       },

@@ -1,7 +1,8 @@
 import { isReplaced } from '../../k8s/owners';
 import { eventEvidence, eventsMatching } from '../context';
 import { defineAnalyzer, type Evidence, type Remedy } from '../types';
-import { nsFlag, q } from '../shared/util';
+import { nsFlag } from '../shared/util';
+import { name, sh, yamlScalar } from '../../k8s/command';
 
 type Msg = 'outOfResource' | 'predicate' | 'shutdown' | 'unexpected' | 'other';
 
@@ -55,10 +56,10 @@ export default defineAnalyzer<Msg>({
     if (ev) evidence.push(eventEvidence(ev));
     const remedies: Remedy[] = [];
     if (kind === 'outOfResource' || kind === 'predicate') {
-      remedies.push({ summary: 'Let the scheduler choose: replace spec.nodeName with a nodeSelector', patch: `spec:\n  nodeSelector:\n    kubernetes.io/hostname: ${node}\n  # and remove spec.nodeName` });
+      remedies.push({ summary: 'Let the scheduler choose: replace spec.nodeName with a nodeSelector', patch: `spec:\n  nodeSelector:\n    kubernetes.io/hostname: ${yamlScalar(node)}\n  # and remove spec.nodeName` });
     }
-    if (kind === 'unexpected') remedies.push({ summary: `Check the device plugin pods on ${node} (GPUs and other devices are allocated at admission)`, command: `kubectl get pods -A -o wide --field-selector spec.nodeName=${q(node)}` });
-    remedies.push({ summary: 'Delete the rejected pod object (a controller, if any, creates a new one)', command: `kubectl delete pod ${q(ctx.name)} ${nsFlag(ctx)}` });
+    if (kind === 'unexpected') remedies.push({ summary: `Check the device plugin pods on ${node} (GPUs and other devices are allocated at admission)`, command: sh`kubectl get pods -A -o wide --field-selector spec.nodeName=${name(node)}` });
+    remedies.push({ summary: 'Delete the rejected pod object (a controller, if any, creates a new one)', command: sh`kubectl delete pod ${name(ctx.name)} ${nsFlag(ctx)}` });
     return [{ messageId: kind, data, evidence, remedies, severity: isReplaced(ctx.pod) ? 'warning' : 'error', key: `${node}:${reason}` }];
   },
 });

@@ -1,8 +1,9 @@
 import { signalMeaning, signalName, signalOfExitCode } from '../../k8s/exitcodes';
 import { nodeEvents } from '../context';
 import { defineAnalyzer, type RawFinding, type Remedy } from '../types';
-import { currentSeverity, q, restartText } from '../shared/util';
+import { currentSeverity, restartText } from '../shared/util';
 import { crashOf, logsRemedy } from './lib/crash';
+import { name as k8sName, placeholder, sh } from '../../k8s/command';
 
 type Msg = 'signal' | 'sigkill';
 
@@ -32,7 +33,7 @@ export default defineAnalyzer<Msg>({
       const name = signalName(n);
       const oomEvent = nodeEvents(ctx).filter((e) => e.reason === 'SystemOOM' || e.reason === 'OOMKilling').pop();
       const remedies: Remedy[] = [logsRemedy(ctx, c)];
-      if (name === 'SIGKILL') remedies.push({ summary: `Look for memory pressure and OOM kills on node ${ctx.pod.spec.nodeName ?? '?'}`, command: `kubectl get events -A --field-selector involvedObject.kind=Node,involvedObject.name=${q(ctx.pod.spec.nodeName ?? '<node>')}` });
+      if (name === 'SIGKILL') remedies.push({ summary: `Look for memory pressure and OOM kills on node ${ctx.pod.spec.nodeName ?? '?'}`, command: sh`kubectl get events -A --field-selector involvedObject.kind=Node,involvedObject.name=${ctx.pod.spec.nodeName === undefined ? placeholder('<node>') : k8sName(ctx.pod.spec.nodeName)}` });
       if (name === 'SIGTERM') remedies.push({ summary: 'Handle SIGTERM in the application (exit 0 after draining), and check what stopped it: rollouts, evictions, a preStop hook' });
       if (name === 'SIGSEGV' || name === 'SIGABRT' || name === 'SIGILL' || name === 'SIGBUS') remedies.push({ summary: 'Check that the image is built for this node\'s CPU and that native libraries match; reproduce with the same image locally' });
       if (oomEvent) crash.evidence.push({ ref: oomEvent.ref, observed: `${oomEvent.reason}: ${oomEvent.message}` });

@@ -1,8 +1,8 @@
 import { formatBytes, tryParseQuantity, value } from '../../k8s/quantity';
 import { nodeEvents, type PodContext } from '../context';
 import { defineAnalyzer } from '../types';
-import { q } from '../shared/util';
 import { oomCases } from './lib/kills';
+import { name as k8sName, sh } from '../../k8s/command';
 
 type Msg = 'low';
 
@@ -76,7 +76,7 @@ export default defineAnalyzer<Msg>({
         ],
         remedies: [
           { summary: `Reserve memory for the system on ${name} in the kubelet configuration, then restart the kubelet`, patch: `# /var/lib/kubelet/config.yaml\nkubeReserved:\n  memory: ${formatBytes(recommended - 100n * MI)}\nevictionHard:\n  memory.available: 100Mi` },
-          { summary: 'Check the node\'s current allocatable', command: `kubectl get node ${q(name)} -o jsonpath='{.status.capacity.memory} {.status.allocatable.memory}'` },
+          { summary: 'Check the node\'s current allocatable', command: sh`kubectl get node ${k8sName(name)} -o jsonpath='{.status.capacity.memory} {.status.allocatable.memory}'` },
         ],
         key: name,
       },

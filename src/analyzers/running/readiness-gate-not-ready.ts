@@ -1,4 +1,5 @@
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
+import { sh } from '../../k8s/command';
 
 type Msg = 'gate';
 
@@ -38,7 +39,7 @@ export default defineAnalyzer<Msg>({
         messageId: 'gate',
         data: { gate, state: cond ? `"${cond.status}"` : 'missing', owner },
         evidence,
-        remedies: [{ summary: `Check the controller behind ${owner} (its pods and log) and why it has not set ${gate} to True` , command: `kubectl get pods -A | grep -i -- ${owner.split('.')[0]}` }],
+        remedies: [{ summary: `Check the controller behind ${owner} (its pods and log) and why it has not set ${gate} to True` , command: sh`kubectl get pods -A | grep -i -- ${owner.split('.')[0]}` }],
         key: gate,
       });
     }

@@ -1,6 +1,7 @@
 import { eventEvidence, isStale } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
 import { budgetText, classifyProbeFailure, probeEvents, probeFailureMessage, probeOf, probePatch, probeSettings } from './lib/probes';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'failing' | 'noEvents';
 
@@ -40,7 +41,7 @@ export default defineAnalyzer<Msg>({
         data: { container: c.name, target: s.target, meaning, failureKind: newest ? kind : 'unknown', lastFailure: message, failures: events.reduce((n, e) => n + e.count, 0), budget: budgetText(s) },
         evidence,
         remedies: [
-          { summary: `Check the endpoint the probe calls (${s.target}) and the application's log`, command: `kubectl logs ${ctx.name} -n ${ctx.namespace} -c ${c.name} --tail=50` },
+          { summary: `Check the endpoint the probe calls (${s.target}) and the application's log`, command: sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --tail=50` },
           { summary: 'If the application only needs longer to warm up, give it more time', patch: probePatch(c, 'readiness', { initialDelaySeconds: Math.max(10, s.initialDelaySeconds * 2), failureThreshold: s.failureThreshold, timeoutSeconds: Math.max(s.timeoutSeconds, 3) }) },
         ],
         key: `${ctx.namespace}/${c.name}`,

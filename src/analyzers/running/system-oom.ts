@@ -1,6 +1,7 @@
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, q, resourcesRemedy, restartText } from '../shared/util';
+import { currentSeverity, resourcesRemedy, restartText } from '../shared/util';
 import { oomCases } from './lib/kills';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'noLimit' | 'nodeOom';
 
@@ -35,7 +36,7 @@ export default defineAnalyzer<Msg>({
         evidence,
         remedies: [
           resourcesRemedy(ctx, o.c.name, 'Give the container a memory request and limit so the scheduler accounts for it and it cannot starve the node', '--requests=memory=<typical usage> --limits=memory=<peak usage>'),
-          { summary: `See what else uses memory on ${node}`, command: `kubectl describe node ${q(node)} | sed -n '/Non-terminated Pods/,/Events/p'` },
+          { summary: `See what else uses memory on ${node}`, command: sh`kubectl describe node ${name(node)} | sed -n '/Non-terminated Pods/,/Events/p'` },
           { summary: 'Reserve memory for the system so the kubelet evicts before the kernel kills (kubelet config: systemReserved, kubeReserved, evictionHard memory.available)' },
         ],
         severity: currentSeverity(ctx, o.c),

@@ -6,6 +6,7 @@ import type { PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { resourcesRemedy } from '../shared/util';
 import { blockedBy, filterRejection, saidEntries, schedulingRank, schedulingView } from './view';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'short' | 'neverFits' | 'fromEvent';
 
@@ -59,7 +60,7 @@ export default defineAnalyzer<Msg>({
       const resources = entries.map((e) => e.key.slice('insufficient:'.length));
       const extended = resources.filter((r) => r.includes('/'));
       const basic = resources.filter((r) => !r.includes('/') && r !== 'pods');
-      const remedies: Remedy[] = extended.map((r) => ({ summary: `Check that nodes advertise ${r}: its device plugin DaemonSet must run on those nodes`, command: `kubectl get nodes -o custom-columns='NAME:.metadata.name,${r.toUpperCase()}:.status.allocatable.${r.replace(/\./g, '\\.')}'` }));
+      const remedies: Remedy[] = extended.map((r) => ({ summary: `Check that nodes advertise ${r}: its device plugin DaemonSet must run on those nodes`, command: /^[\w./-]+$/.test(r) ? `kubectl get nodes -o custom-columns='NAME:.metadata.name,${r.toUpperCase()}:.status.allocatable.${r.replace(/\./g, '\\.')}'` : undefined }));
       if (basic.length) remedies.push(resourcesRemedy(ctx, firstContainer(ctx), 'Lower the request if the pod asks for more than it needs', `--requests=${basic.map((r) => `${r}=<less>`).join(',')}`));
       remedies.push({ summary: "Add capacity: a node with room for the request (check the cluster autoscaler's events)" });
       return [{
@@ -107,9 +108,9 @@ export default defineAnalyzer<Msg>({
     const closestText = closest ? `Closest: ${closest.v.name}, short of ${gap}${closest.others > 0 ? `, and it fails ${closest.others} other check${closest.others > 1 ? 's' : ''}` : ''}.` : '';
     const remedies: Remedy[] = [];
     if (closest && closest.others === 0 && onlyPods) {
-      remedies.push({ summary: `Smallest fix: ${closest.v.name} runs as many pods as its kubelet allows (maxPods); move pods off it, raise maxPods, or add a node`, command: `kubectl get pods -A --field-selector spec.nodeName=${closest.v.name} --no-headers | wc -l` });
+      remedies.push({ summary: `Smallest fix: ${closest.v.name} runs as many pods as its kubelet allows (maxPods); move pods off it, raise maxPods, or add a node`, command: sh`kubectl get pods -A --field-selector spec.nodeName=${name(closest.v.name)} --no-headers | wc -l` });
     } else if (closest && closest.others === 0 && fixable(closest.s)) {
-      remedies.push({ summary: `Smallest fix: free ${gap} of requests on ${closest.v.name} (requests count, not usage)`, command: `kubectl describe node ${closest.v.name} | sed -n '/Allocated resources/,/Events/p'` });
+      remedies.push({ summary: `Smallest fix: free ${gap} of requests on ${closest.v.name} (requests count, not usage)`, command: sh`kubectl describe node ${name(closest.v.name)} | sed -n '/Allocated resources/,/Events/p'` });
     } else if (closest && closest.others === 0) {
       const need = podRequests(ctx.pod);
       remedies.push({ summary: `Smallest fix: add a node like ${closest.v.name} with at least ${['cpu', 'memory'].filter((r) => need.has(r)).map((r) => `${fmt(r, need.get(r) as bigint)} ${r}`).join(' and ')} allocatable: no node that passes the other checks can hold the pod even empty` });

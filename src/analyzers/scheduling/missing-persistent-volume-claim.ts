@@ -1,6 +1,7 @@
 import { defineAnalyzer, type RawFinding } from '../types';
 import { fromMessage, schedulingView } from './view';
 import { claimsOf } from '../../scheduler/volumes';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'notFound' | 'deleting' | 'ephemeral' | 'pvMissing';
 
@@ -44,8 +45,8 @@ export default defineAnalyzer<Msg>({
           msg === 'notFound' || msg === 'ephemeral' ? { ref, observed: view.sim ? 'not among the claims of the namespace in the snapshot' : pre } : msg === 'deleting' ? { ref, path: 'metadata.deletionTimestamp', observed: String(c.pvc?.metadata.deletionTimestamp) } : { ref: `PersistentVolume/${c.pvc?.spec.volumeName}`, observed: 'not in the snapshot of PersistentVolumes' },
         ],
         remedies: owner
-          ? [{ summary: `Let StatefulSet ${owner.name} recreate the claim from its volumeClaimTemplates by deleting this Pending pod`, command: `kubectl delete pod ${ctx.name} -n ${ctx.namespace}` }]
-          : [{ summary: `Create claim ${c.name} in namespace ${ctx.namespace} (or fix the claimName in the pod template)`, command: `kubectl get pvc -n ${ctx.namespace}` }],
+          ? [{ summary: `Let StatefulSet ${owner.name} recreate the claim from its volumeClaimTemplates by deleting this Pending pod`, command: sh`kubectl delete pod ${name(ctx.name)} -n ${name(ctx.namespace)}` }]
+          : [{ summary: `Create claim ${c.name} in namespace ${ctx.namespace} (or fix the claimName in the pod template)`, command: sh`kubectl get pvc -n ${name(ctx.namespace)}` }],
         key: ref,
         rank: 17,
       });

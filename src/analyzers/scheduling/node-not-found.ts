@@ -1,4 +1,5 @@
 import { defineAnalyzer } from '../types';
+import { name, sh, yamlScalar } from '../../k8s/command';
 
 type Msg = 'missing';
 
@@ -25,8 +26,8 @@ export default defineAnalyzer<Msg>({
       data: { node, nodes: ctx.snapshot.nodes.size },
       evidence: [{ ref: ctx.ref, path: 'spec.nodeName', observed: node }, { ref: `Node/${node}`, observed: `not among the ${ctx.snapshot.nodes.size} nodes of the snapshot` }],
       remedies: [
-        { summary: 'Delete the pod so its controller recreates it unbound', command: `kubectl delete pod ${ctx.name} -n ${ctx.namespace}` },
-        { summary: 'If the template sets nodeName, use a nodeSelector instead', patch: `spec:\n  nodeSelector:\n    kubernetes.io/hostname: ${node}` },
+        { summary: 'Delete the pod so its controller recreates it unbound', command: sh`kubectl delete pod ${name(ctx.name)} -n ${name(ctx.namespace)}` },
+        { summary: 'If the template sets nodeName, use a nodeSelector instead', patch: `spec:\n  nodeSelector:\n    kubernetes.io/hostname: ${yamlScalar(node)}` },
       ],
       key: node,
     }];

@@ -1,8 +1,8 @@
 import type { Node } from '../../../schemas/k8s';
 import { nodeSelectorMatches } from '../../k8s/scheduling';
 import { defineAnalyzer } from '../types';
-import { q } from '../shared/util';
 import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
+import { sh, words } from '../../k8s/command';
 
 type Msg = 'noMatch' | 'fromEvent';
 
@@ -43,7 +43,7 @@ export default defineAnalyzer<Msg>({
     const selText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
     if (!view.sim) {
       const m = fromMessage(ctx, view, (k) => k === 'nodeAffinity');
-      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?', selector: selText }, evidence: m.evidence, remedies: [{ summary: 'See which nodes carry the labels', command: `kubectl get nodes -l ${q(selText)}` }], rank: 30 }] : [];
+      return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?', selector: selText }, evidence: m.evidence, remedies: [{ summary: 'See which nodes carry the labels', command: sh`kubectl get nodes -l ${selText}` }], rank: 30 }] : [];
     }
     const sim = filterRejection(view);
     if (!sim) return [];
@@ -61,7 +61,7 @@ export default defineAnalyzer<Msg>({
       data: { count: b.failures.length, total: sim.nodeCount, selector: selText, detail, missing: missing.map((r) => `${r.key}=${r.value}`) },
       evidence: [{ ref: ctx.ref, path: 'spec.nodeSelector', observed: selText }, ...rep.filter((r) => r.others.length).slice(0, 3).map((r) => ({ ref: 'Node/*', path: `metadata.labels.${r.key}`, observed: r.others.slice(0, 5).join(', ') }))],
       remedies: [
-        { summary: 'Label the nodes the pod is meant for', command: `kubectl label nodes <node> ${(missing.length ? missing : rep).map((r) => `${r.key}=${r.value}`).join(' ')}` },
+        { summary: 'Label the nodes the pod is meant for', command: sh`kubectl label nodes <node> ${words((missing.length ? missing : rep).map((r) => `${r.key}=${r.value}`))}` },
         { summary: 'Or fix the nodeSelector in the pod template to labels the nodes have' },
       ],
       key: selText,

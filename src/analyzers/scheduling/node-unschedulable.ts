@@ -1,5 +1,6 @@
 import { defineAnalyzer } from '../types';
 import { blockedBy, fromMessageFinding, nodeList, schedulingRank, schedulingView, filterRejection } from './view';
+import { names as nameList, sh } from '../../k8s/command';
 
 type Msg = 'cordoned' | 'fromEvent';
 
@@ -41,7 +42,7 @@ export default defineAnalyzer<Msg>({
       messageId: 'cordoned',
       data: { count: names.length, total: sim.nodeCount, nodes: nodeList(names.map((name) => ({ name, fits: false, failures: [] }))), sole: b.sole.length, controlPlaneText: controlPlane.length ? ` (${controlPlane.length} of them control-plane nodes, usually cordoned on purpose)` : '' },
       evidence: names.slice(0, 6).map((n) => ({ ref: `Node/${n}`, path: 'spec.unschedulable', observed: 'true' })),
-      remedies: [{ summary: `Uncordon ${b.sole.length > 0 ? `${b.sole.map((v) => v.name).slice(0, 3).join(', ')} (nothing else keeps the pod off ${b.sole.length === 1 ? 'it' : 'them'})` : 'the node'} once its maintenance is over`, command: `kubectl uncordon ${(b.sole.length > 0 ? b.sole.map((v) => v.name) : names).slice(0, 3).join(' ')}` }],
+      remedies: [{ summary: `Uncordon ${b.sole.length > 0 ? `${b.sole.map((v) => v.name).slice(0, 3).join(', ')} (nothing else keeps the pod off ${b.sole.length === 1 ? 'it' : 'them'})` : 'the node'} once its maintenance is over`, command: sh`kubectl uncordon ${nameList((b.sole.length > 0 ? b.sole.map((v) => v.name) : names).slice(0, 3))}` }],
       key: 'cordoned',
       rank: schedulingRank(workers, sim.nodeCount),
     }];

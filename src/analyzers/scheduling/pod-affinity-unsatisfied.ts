@@ -1,5 +1,6 @@
 import { defineAnalyzer } from '../types';
 import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
+import { placeholder, sh } from '../../k8s/command';
 
 type Msg = 'noPods' | 'elsewhere' | 'fromEvent';
 
@@ -38,7 +39,7 @@ export default defineAnalyzer<Msg>({
       data: { count: b.failures.length, total: sim.nodeCount, selector, topologyKey: term?.topologyKey ?? '?' },
       evidence: [{ ref: ctx.ref, path: 'spec.affinity.podAffinity', observed: `${selector} by ${term?.topologyKey ?? '?'}` }],
       remedies: [
-        { summary: 'Start the pods the affinity points at, or fix its labelSelector/namespaces', command: `kubectl get pods -A -l ${Object.entries(term?.labelSelector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<selector>'} -o wide` },
+        { summary: 'Start the pods the affinity points at, or fix its labelSelector/namespaces', command: sh`kubectl get pods -A -l ${Object.entries(term?.labelSelector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || placeholder('<selector>')} -o wide` },
         { summary: 'Or make it preferredDuringSchedulingIgnoredDuringExecution if co-location is a wish, not a need' },
       ],
       key: selector,

@@ -1,4 +1,5 @@
 import { defineAnalyzer } from '../types';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'waiting';
 
@@ -25,7 +26,7 @@ export default defineAnalyzer<Msg>({
       messageId: 'waiting',
       data: { node, victims, victimText: victims.length ? ` (${victims.slice(0, 4).join(', ')})` : '' },
       evidence: [{ ref: ctx.ref, path: 'status.nominatedNodeName', observed: node }, ...victims.slice(0, 4).map((v) => ({ ref: `Pod/${v}`, path: 'metadata.deletionTimestamp', observed: 'being deleted' }))],
-      remedies: [{ summary: `Wait for the victims' grace period; if one hangs in Terminating, look at it`, command: `kubectl get pods -A --field-selector spec.nodeName=${node}` }],
+      remedies: [{ summary: `Wait for the victims' grace period; if one hangs in Terminating, look at it`, command: sh`kubectl get pods -A --field-selector spec.nodeName=${name(node)}` }],
       key: node,
     }];
   },

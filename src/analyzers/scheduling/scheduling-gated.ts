@@ -1,4 +1,5 @@
 import { defineAnalyzer } from '../types';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'gated';
 
@@ -26,7 +27,7 @@ export default defineAnalyzer<Msg>({
       evidence: [{ ref: ctx.ref, path: 'spec.schedulingGates', observed: gates.join(', ') }],
       remedies: [
         { summary: `Find the controller that owns ${gates[0]} and why it has not admitted the pod (its logs, a queue or quota object)` },
-        { summary: 'Only if that controller is gone, remove the gates by hand (spec.schedulingGates can only shrink)', command: `kubectl patch pod ${ctx.name} -n ${ctx.namespace} --type json -p '[{"op":"remove","path":"/spec/schedulingGates"}]'` },
+        { summary: 'Only if that controller is gone, remove the gates by hand (spec.schedulingGates can only shrink)', command: sh`kubectl patch pod ${name(ctx.name)} -n ${name(ctx.namespace)} --type json -p '[{"op":"remove","path":"/spec/schedulingGates"}]'` },
       ],
       key: gates.join(','),
     }];

@@ -1,5 +1,6 @@
 import { defineAnalyzer } from '../types';
 import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
+import { sh, yamlScalar } from '../../k8s/command';
 
 type Msg = 'skew' | 'missingLabel' | 'fromEvent';
 
@@ -39,8 +40,8 @@ export default defineAnalyzer<Msg>({
         data: { count: b.failures.length, total: sim.nodeCount, topologyKey: d.topologyKey as string, maxSkew: (d.maxSkew as number) ?? 0, min: (d.min as number) ?? 0, countText: counts.join('/') },
         evidence: [{ ref: ctx.ref, path: 'spec.topologySpreadConstraints', observed: `topologyKey ${d.topologyKey as string}, maxSkew ${(d.maxSkew as number) ?? '?'}, DoNotSchedule` }, ...sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'PodTopologySpread')).slice(0, 4).map((v) => ({ ref: `Node/${v.name}`, observed: `domain ${(v.failures.find((f) => f.plugin === 'PodTopologySpread')?.status.detail?.domain as string) ?? '(no label)'}` }))],
         remedies: key === 'spread'
-          ? [{ summary: 'Make room in the least-populated domain (its nodes may be full, tainted or cordoned)' }, { summary: 'Or relax the constraint', patch: `topologySpreadConstraints:\n- topologyKey: ${d.topologyKey as string}\n  maxSkew: ${((d.maxSkew as number) ?? 1) + 1}\n  whenUnsatisfiable: ScheduleAnyway` }]
-          : [{ summary: `Label the nodes with ${d.topologyKey as string}`, command: `kubectl label nodes <node> ${d.topologyKey as string}=<value>` }],
+          ? [{ summary: 'Make room in the least-populated domain (its nodes may be full, tainted or cordoned)' }, { summary: 'Or relax the constraint', patch: `topologySpreadConstraints:\n- topologyKey: ${yamlScalar(d.topologyKey as string)}\n  maxSkew: ${((d.maxSkew as number) ?? 1) + 1}\n  whenUnsatisfiable: ScheduleAnyway` }]
+          : [{ summary: `Label the nodes with ${d.topologyKey as string}`, command: sh`kubectl label nodes <node> ${d.topologyKey as string}=<value>` }],
         key: `${d.topologyKey as string}:${key}`,
         rank: schedulingRank(b, sim.nodeCount),
       });

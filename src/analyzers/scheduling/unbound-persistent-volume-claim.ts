@@ -1,6 +1,7 @@
 import { claimsOf } from '../../scheduler/volumes';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'noClass' | 'classMissing' | 'provisioning' | 'noStaticVolume' | 'immediate' | 'fromEvent';
 
@@ -29,7 +30,7 @@ export default defineAnalyzer<Msg>({
     if (!view.unscheduled) return [];
     if (!view.sim) {
       const m = fromMessage(ctx, view, (k) => k === 'prefilter:pod has unbound immediate PersistentVolumeClaims' || k === 'volumeBind');
-      return m ? [{ messageId: 'fromEvent', data: { detail: view.said?.message ?? '' }, evidence: m.evidence, remedies: [{ summary: "Look at the claim's events", command: `kubectl describe pvc -n ${ctx.namespace}` }], rank: 25 }] : [];
+      return m ? [{ messageId: 'fromEvent', data: { detail: view.said?.message ?? '' }, evidence: m.evidence, remedies: [{ summary: "Look at the claim's events", command: sh`kubectl describe pvc -n ${name(ctx.namespace)}` }], rank: 25 }] : [];
     }
     const sim = view.sim;
     const out: Array<RawFinding<Msg>> = [];
@@ -58,11 +59,11 @@ export default defineAnalyzer<Msg>({
         msg = 'provisioning';
         data.provisioner = c.storageClass?.provisioner ?? /external provisioner "([^"]+)"/.exec(provEvent.message)?.[1] ?? '?';
         data.detail = provEvent.message;
-        remedies.push({ summary: `Check that the provisioner ${data.provisioner} is running and read its log`, command: `kubectl get pods -A | grep -i -- ${String(data.provisioner).split('/').pop()?.split('.')[0] ?? 'provisioner'}` });
+        remedies.push({ summary: `Check that the provisioner ${data.provisioner} is running and read its log`, command: sh`kubectl get pods -A | grep -i -- ${String(data.provisioner).split('/').pop()?.split('.')[0] ?? 'provisioner'}` });
       } else if (c.storageClass?.volumeBindingMode !== 'WaitForFirstConsumer') {
         if (!sim.preFilter) continue;
         msg = 'immediate';
-        remedies.push({ summary: "Find out why the claim is not bound: read its events", command: `kubectl describe pvc ${c.name} -n ${ctx.namespace}` });
+        remedies.push({ summary: "Find out why the claim is not bound: read its events", command: sh`kubectl describe pvc ${name(c.name)} -n ${name(ctx.namespace)}` });
         remedies.push({ summary: 'For zonal or local storage, use a StorageClass with volumeBindingMode: WaitForFirstConsumer so the volume is made where the pod can run' });
       } else {
         const b = blockedBy(sim, 'VolumeBinding', (f) => f.status.reasons.some((r) => r.key === 'volumeBind') && f.status.detail?.claim === c.name);

@@ -2,6 +2,7 @@ import type { Taint } from '../../../schemas/k8s';
 import { taintText } from '../../k8s/scheduling';
 import { defineAnalyzer, type RawFinding } from '../types';
 import { blockedBy, fromMessage, nodeList, schedulingRank, schedulingView, filterRejection } from './view';
+import { name, names as nameList, placeholder, sh, yamlQuoted } from '../../k8s/command';
 
 type Msg = 'taint' | 'fromEvent';
 
@@ -73,10 +74,10 @@ export default defineAnalyzer<Msg>({
     for (const [text, g] of groups) {
       const b = blockedBy(sim, 'TaintToleration', (f) => taintText(f.status.detail?.taint as Taint) === text);
       const { origin, detail } = taintOrigin(g.taint.key);
-      const toleration = `tolerations:\n- key: "${g.taint.key}"\n  operator: ${g.taint.value ? `"Equal"\n  value: "${g.taint.value}"` : '"Exists"'}\n  effect: "${g.taint.effect}"`;
-      const remove = `kubectl taint nodes ${g.nodes.length <= 3 ? g.nodes.join(' ') : '<node>'} ${g.taint.key}:${g.taint.effect}-`;
+      const toleration = `tolerations:\n- key: ${yamlQuoted(g.taint.key)}\n  operator: ${g.taint.value ? `"Equal"\n  value: ${yamlQuoted(g.taint.value)}` : '"Exists"'}\n  effect: ${yamlQuoted(g.taint.effect)}`;
+      const remove = sh`kubectl taint nodes ${g.nodes.length <= 3 ? nameList(g.nodes) : placeholder('<node>')} ${`${g.taint.key}:${g.taint.effect}-`}`;
       const remedies = origin === 'node condition' || origin === 'cloud provider'
-        ? [{ summary: `Fix the node: this taint is set for ${detail} and comes back while that lasts`, command: `kubectl describe node ${g.nodes[0]} | sed -n '/Conditions:/,/Addresses:/p'` }, { summary: 'Only if the pod must run there anyway, tolerate it', patch: toleration }]
+        ? [{ summary: `Fix the node: this taint is set for ${detail} and comes back while that lasts`, command: sh`kubectl describe node ${name(g.nodes[0])} | sed -n '/Conditions:/,/Addresses:/p'` }, { summary: 'Only if the pod must run there anyway, tolerate it', patch: toleration }]
         : [{ summary: 'Tolerate the taint in the pod template', patch: toleration }, { summary: `Or remove the taint${origin === 'control-plane' ? ' (this puts ordinary workloads on control-plane nodes)' : ''}`, command: remove }];
       out.push({
         messageId: 'taint',

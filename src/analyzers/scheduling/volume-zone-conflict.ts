@@ -1,6 +1,7 @@
 import type { NodeVerdict } from '../../scheduler/simulate';
 import { defineAnalyzer } from '../types';
 import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
+import { name, placeholder, sh } from '../../k8s/command';
 
 type Msg = 'zone' | 'nodeAffinity' | 'fromEvent';
 
@@ -53,7 +54,7 @@ export default defineAnalyzer<Msg>({
         ],
         remedies: [
           { summary: `Make room for the pod on a node in ${zones === 'its zone' ? "the volume's zone" : zones}: free resources, untaint or uncordon one, or add a node there` },
-          { summary: 'The data cannot follow the pod to another zone by itself: snapshot and restore the volume there, or, if the data can be lost, delete the claim so a new volume is provisioned', command: `kubectl get pvc ${(d.claim as string) ?? '<claim>'} -n ${ctx.namespace} -o wide` },
+          { summary: 'The data cannot follow the pod to another zone by itself: snapshot and restore the volume there, or, if the data can be lost, delete the claim so a new volume is provisioned', command: sh`kubectl get pvc ${d.claim === undefined ? placeholder('<claim>') : name(d.claim as string)} -n ${name(ctx.namespace)} -o wide` },
         ],
         key: `${(d.pv as string) ?? ''}`,
         rank: schedulingRank(b, sim.nodeCount),

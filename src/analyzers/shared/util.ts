@@ -1,14 +1,17 @@
 // Small helpers shared by analyzers: shell quoting, kubectl flags, severity of past problems.
 import type { ContainerView, PodContext } from '../context';
+import { name, part, sh, ShellText } from '../../k8s/command';
 import { editTarget, isImmutableTemplate } from '../../k8s/owners';
 import type { Remedy, Severity } from '../types';
 
-/** Quotes a word for a POSIX shell only when it needs it. */
-export function q(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+/** "-n <namespace>" for a command built with sh; undefined (no command) when the namespace is not a valid name. */
+export const nsFlag = (ctx: { namespace: string }): ShellText | undefined => part`-n ${name(ctx.namespace)}`;
 
-export const nsFlag = (ctx: PodContext): string => `-n ${q(ctx.namespace)}`;
+/** editTarget(pod) for a command built with sh: "deployment/web", or undefined when the name is not valid. */
+export function editArg(pod: PodContext['pod']): ShellText | undefined {
+  const [kind, objectName] = editTarget(pod).split(/\/(.*)/s);
+  return kind !== undefined && name(objectName) ? new ShellText(`${kind}/${objectName}`) : undefined;
+}
 
 /** error while the pod is not running; info for a past problem of a pod that runs fine now */
 export const currentSeverity = (ctx: PodContext, c?: ContainerView): Severity => {
@@ -29,7 +32,8 @@ export function terminationPath(c: ContainerView): string {
 /** A remedy that changes a container's resources, worded for controllers whose pod template is immutable too. */
 export function resourcesRemedy(ctx: PodContext, container: string, summary: string, flags: string): Remedy {
   const target = editTarget(ctx.pod);
-  const command = `kubectl set resources ${target} -c ${q(container)} ${flags} ${nsFlag(ctx)}`;
+  // flags are ours, but carry resource names and quantities from the pod spec: only plain characters pass
+  const command = /^[\w./=,<> +-]+$/.test(flags) ? sh`kubectl set resources ${editArg(ctx.pod)} -c ${name(container)} ${new ShellText(flags)} ${nsFlag(ctx)}` : undefined;
   if (isImmutableTemplate(ctx.pod)) {
     return { summary: `${summary}: change it in the manifest that creates this ${target.split('/')[0]} (its pod spec cannot be edited in place) and re-create it (${flags})` };
   }

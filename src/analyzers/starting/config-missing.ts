@@ -2,7 +2,8 @@ import type { Pod } from '../../../schemas/k8s';
 import { objectKey } from '../../snapshot/build';
 import { eventContainer, eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { nsFlag, q } from '../shared/util';
+import { nsFlag } from '../shared/util';
+import { name, sh, ShellText } from '../../k8s/command';
 
 type Kind = 'ConfigMap' | 'Secret';
 type Msg = 'missingObject' | 'missingKey';
@@ -89,14 +90,14 @@ function remedies(ctx: PodContext, m: Missing): Remedy[] {
   if (m.key) {
     const field = m.kind === 'ConfigMap' ? 'data' : 'stringData';
     return [
-      { summary: `Add key ${m.key} to ${m.kind} ${m.name}`, command: `kubectl patch ${m.kind.toLowerCase()} ${q(m.name)} ${ns} --type merge -p '{"${field}":{"${m.key}":"<value>"}}'` },
+      { summary: `Add key ${m.key} to ${m.kind} ${m.name}`, command: /^[-._a-zA-Z0-9]+$/.test(m.key) ? sh`kubectl patch ${m.kind.toLowerCase()} ${name(m.name)} ${ns} --type merge -p '{"${field}":{"${new ShellText(m.key)}":"<value>"}}'` : undefined },
       { summary: 'Or fix the key name the pod refers to, or mark the reference optional: true if the pod can run without it' },
     ];
   }
   const create =
     m.kind === 'ConfigMap'
-      ? `kubectl create configmap ${q(m.name)} ${ns} --from-literal=<key>=<value>`
-      : `kubectl create secret generic ${q(m.name)} ${ns} --from-literal=<key>=<value>`;
+      ? sh`kubectl create configmap ${name(m.name)} ${ns} --from-literal=<key>=<value>`
+      : sh`kubectl create secret generic ${name(m.name)} ${ns} --from-literal=<key>=<value>`;
   return [
     { summary: `Create ${m.kind} ${m.name} in namespace ${ctx.namespace} (the kubelet retries on its own)`, command: create },
     { summary: 'Or fix the name the pod refers to; if the pod can run without it, mark the reference optional: true' },

@@ -1,7 +1,8 @@
-import { containerJsonPath, editTarget } from '../../k8s/owners';
+import { containerJsonPath } from '../../k8s/owners';
 import { eventContainer, eventEvidence, eventsMatching, label, type ContainerView, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { currentSeverity, nsFlag, q } from '../shared/util';
+import { currentSeverity, editArg, nsFlag } from '../shared/util';
+import { name, placeholder, sh, ShellText, ssh, yamlScalar } from '../../k8s/command';
 
 type Msg = 'notInPath' | 'noSuchFile' | 'execFormat' | 'permission' | 'runAsRoot' | 'hook' | 'nameReserved' | 'other';
 
@@ -52,31 +53,31 @@ function failureOf(ctx: PodContext, c: ContainerView): Failure | undefined {
 }
 
 function remedies(ctx: PodContext, c: ContainerView, id: Msg, binary: string | undefined): Remedy[] {
-  const target = editTarget(ctx.pod);
   const image = c.spec.image ?? '<image>';
-  const cmd = `kubectl get ${target} ${nsFlag(ctx)} -o jsonpath='{${containerJsonPath(ctx.pod, c.name, c.kind !== 'regular')}.command}'`;
+  const host = ctx.pod.spec.nodeName ?? placeholder('<node>');
+  const cmd = sh`kubectl get ${editArg(ctx.pod)} ${nsFlag(ctx)} -o jsonpath='{${name(c.name) && new ShellText(containerJsonPath(ctx.pod, c.name, c.kind !== 'regular'))}.command}'`;
   switch (id) {
     case 'notInPath':
     case 'noSuchFile':
       return [
         { summary: `Fix the container's command: ${binary ? `"${binary}"` : 'the entrypoint'} does not exist in image ${image}`, command: cmd },
-        { summary: 'List what the image really has on its PATH', command: `docker run --rm --entrypoint sh ${q(image)} -c 'echo $PATH; ls /usr/local/bin /usr/bin | head -50'` },
+        { summary: 'List what the image really has on its PATH', command: sh`docker run --rm --entrypoint sh ${c.spec.image} -c 'echo $PATH; ls /usr/local/bin /usr/bin | head -50'` },
       ];
     case 'execFormat':
       return [{ summary: `Build or pull the image for the node's CPU architecture (node ${ctx.pod.spec.nodeName ?? '?'}: ${ctx.node?.metadata.labels?.['kubernetes.io/arch'] ?? 'see its kubernetes.io/arch label'}), or add the missing #! line to a script entrypoint` }];
     case 'permission':
       return [{ summary: 'Make the entrypoint executable in the image (chmod +x in the Dockerfile), or check that the volume it lives on is not mounted noexec' }];
     case 'runAsRoot':
-      return [{ summary: 'Run as a non-root user: set runAsUser to a numeric UID the image supports', patch: `spec:\n  template:\n    spec:\n      containers:\n      - name: ${c.name}\n        securityContext:\n          runAsUser: 10001\n          runAsNonRoot: true` }];
+      return [{ summary: 'Run as a non-root user: set runAsUser to a numeric UID the image supports', patch: `spec:\n  template:\n    spec:\n      containers:\n      - name: ${yamlScalar(c.name)}\n        securityContext:\n          runAsUser: 10001\n          runAsNonRoot: true` }];
     case 'nameReserved':
       return [
-        { summary: `The runtime on ${ctx.pod.spec.nodeName ?? 'the node'} is still busy with an earlier attempt to create this container: it is slow or stuck; read its log`, command: `ssh ${ctx.pod.spec.nodeName ?? '<node>'} sudo journalctl -u containerd --since -1h` },
-        { summary: 'If it does not clear by itself, restart the runtime on the node', command: `ssh ${ctx.pod.spec.nodeName ?? '<node>'} sudo systemctl restart containerd` },
+        { summary: `The runtime on ${ctx.pod.spec.nodeName ?? 'the node'} is still busy with an earlier attempt to create this container: it is slow or stuck; read its log`, command: ssh(host, 'sudo journalctl -u containerd --since -1h') },
+        { summary: 'If it does not clear by itself, restart the runtime on the node', command: ssh(host, 'sudo systemctl restart containerd') },
       ];
     case 'hook':
-      return [{ summary: 'Fix or remove the lifecycle hook that fails', command: `kubectl get ${target} ${nsFlag(ctx)} -o yaml | grep -A8 lifecycle:` }];
+      return [{ summary: 'Fix or remove the lifecycle hook that fails', command: sh`kubectl get ${editArg(ctx.pod)} ${nsFlag(ctx)} -o yaml | grep -A8 lifecycle:` }];
     default:
-      return [{ summary: `Read the runtime's full error on node ${ctx.pod.spec.nodeName ?? '?'}`, command: `ssh ${ctx.pod.spec.nodeName ?? '<node>'} sudo journalctl -u containerd -u kubelet --since -1h` }];
+      return [{ summary: `Read the runtime's full error on node ${ctx.pod.spec.nodeName ?? '?'}`, command: ssh(host, 'sudo journalctl -u containerd -u kubelet --since -1h') }];
   }
 }
 

@@ -3,6 +3,7 @@ import { logSentence, recognizeLog } from '../../k8s/logs';
 import { containerLog } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
 import { relevantTermination, restartText, terminationPath } from '../shared/util';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'failed';
 
@@ -48,7 +49,7 @@ export default defineAnalyzer<Msg>({
           logText: logSentence(signal),
         },
         evidence,
-        remedies: [{ summary: "Read the init container's log", command: `kubectl logs ${ctx.name} -n ${ctx.namespace} -c ${c.name} --previous --tail=100` }],
+        remedies: [{ summary: "Read the init container's log", command: sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --previous --tail=100` }],
         key: `${ctx.namespace}/${c.name}`,
       });
     }

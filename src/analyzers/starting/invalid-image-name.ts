@@ -1,8 +1,8 @@
 import { imageReferenceProblem } from '../../k8s/images';
-import { editTarget } from '../../k8s/owners';
 import { eventContainer, eventEvidence, eventsMatching } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { nsFlag, q } from '../shared/util';
+import { editArg, nsFlag } from '../shared/util';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'invalid';
 
@@ -36,7 +36,7 @@ export default defineAnalyzer<Msg>({
         messageId: 'invalid',
         data: { container: c.name, image, problem: problem ?? '', problemText: problem ? `: ${problem}` : '' },
         evidence,
-        remedies: [{ summary: 'Set a valid image reference ([registry/]repository[:tag], lower-case repository)', command: `kubectl set image ${editTarget(ctx.pod)} ${q(c.name)}=<registry>/<repository>:<tag> ${nsFlag(ctx)}` }],
+        remedies: [{ summary: 'Set a valid image reference ([registry/]repository[:tag], lower-case repository)', command: sh`kubectl set image ${editArg(ctx.pod)} ${name(c.name)}=<registry>/<repository>:<tag> ${nsFlag(ctx)}` }],
         key: image,
       });
     }

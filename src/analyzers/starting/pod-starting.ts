@@ -1,5 +1,6 @@
 import { humanDuration, parseTime } from '../../k8s/time';
 import { defineAnalyzer } from '../types';
+import { name, sh, ssh } from '../../k8s/command';
 
 type Msg = 'starting' | 'slow';
 
@@ -41,8 +42,8 @@ export default defineAnalyzer<Msg>({
       data: { age: humanDuration(age), states },
       evidence: [{ ref: ctx.ref, path: 'status.startTime', observed: String(ctx.pod.status.startTime ?? ctx.pod.metadata.creationTimestamp) }],
       remedies: [
-        { summary: 'Read the pod\'s events (they may not be in the snapshot)', command: `kubectl describe pod ${ctx.name} -n ${ctx.namespace} | sed -n '/Events:/,$p'` },
-        { summary: `Read the kubelet log on ${node} for this pod`, command: `ssh ${node} "sudo journalctl -u kubelet --since -1h | grep ${ctx.name}"` },
+        { summary: 'Read the pod\'s events (they may not be in the snapshot)', command: sh`kubectl describe pod ${name(ctx.name)} -n ${name(ctx.namespace)} | sed -n '/Events:/,$p'` },
+        { summary: `Read the kubelet log on ${node} for this pod`, command: ssh(node, sh`sudo journalctl -u kubelet --since -1h | grep ${name(ctx.name)}`) },
       ],
       key: node,
     }];

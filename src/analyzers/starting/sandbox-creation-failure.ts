@@ -1,6 +1,6 @@
 import { eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Remedy } from '../types';
-import { q } from '../shared/util';
+import { name, placeholder, sh, ssh } from '../../k8s/command';
 
 type Msg = 'network' | 'nameReserved' | 'timeout' | 'runtime';
 
@@ -18,18 +18,19 @@ function classify(message: string): Msg {
 
 function remedies(ctx: PodContext, kind: Msg, plugin: string): Remedy[] {
   const node = ctx.pod.spec.nodeName ?? '<node>';
-  const nodePods: Remedy = { summary: `Check the network (CNI) pods on node ${node}`, command: `kubectl get pods -A -o wide --field-selector spec.nodeName=${q(node)}` };
+  const host = ctx.pod.spec.nodeName ?? placeholder('<node>');
+  const nodePods: Remedy = { summary: `Check the network (CNI) pods on node ${node}`, command: sh`kubectl get pods -A -o wide --field-selector spec.nodeName=${name(host)}` };
   switch (kind) {
     case 'network':
       return [nodePods, { summary: `Read the ${plugin} agent logs on ${node}; check /etc/cni/net.d on the node and IP address exhaustion in the pod CIDR` }];
     case 'nameReserved':
     case 'timeout':
       return [
-        { summary: `The container runtime on ${node} is slow or stuck: read its log`, command: `ssh ${node} sudo journalctl -u containerd -u kubelet --since -1h` },
-        { summary: 'If it does not recover, restart the runtime on the node (running containers keep running with containerd)', command: `ssh ${node} sudo systemctl restart containerd` },
+        { summary: `The container runtime on ${node} is slow or stuck: read its log`, command: ssh(host, 'sudo journalctl -u containerd -u kubelet --since -1h') },
+        { summary: 'If it does not recover, restart the runtime on the node (running containers keep running with containerd)', command: ssh(host, 'sudo systemctl restart containerd') },
       ];
     default:
-      return [{ summary: `Read the runtime log on ${node}`, command: `ssh ${node} sudo journalctl -u containerd -u kubelet --since -1h` }];
+      return [{ summary: `Read the runtime log on ${node}`, command: ssh(host, 'sudo journalctl -u containerd -u kubelet --since -1h') }];
   }
 }
 

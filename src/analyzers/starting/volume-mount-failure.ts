@@ -1,7 +1,8 @@
 import type { PodEvent } from '../../snapshot/types';
 import { eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Remedy } from '../types';
-import { nsFlag, q } from '../shared/util';
+import { nsFlag } from '../shared/util';
+import { name, placeholder, sh, ssh } from '../../k8s/command';
 
 type Msg = 'multiAttach' | 'hostPath' | 'noSpace' | 'notRegistered' | 'attach' | 'timeout' | 'mount';
 
@@ -45,29 +46,30 @@ const SPECIFICITY: Record<Msg, number> = { multiAttach: 0, hostPath: 1, noSpace:
 
 function remedies(ctx: PodContext, c: Classified): Remedy[] {
   const node = ctx.pod.spec.nodeName ?? '<node>';
+  const host = ctx.pod.spec.nodeName ?? placeholder('<node>');
   const ns = nsFlag(ctx);
   switch (c.messageId) {
     case 'multiAttach':
       return [
-        { summary: 'Find the pod and node still holding the ReadWriteOnce volume', command: `kubectl get volumeattachments -o wide | grep -F -- ${q(c.volume)}` },
-        { summary: 'Delete the old pod if it is stuck terminating on a dead node (the attach-detach controller force-detaches after 6 minutes otherwise)', command: `kubectl delete pod <old-pod> ${ns}` },
+        { summary: 'Find the pod and node still holding the ReadWriteOnce volume', command: sh`kubectl get volumeattachments -o wide | grep -F -- ${c.volume}` },
+        { summary: 'Delete the old pod if it is stuck terminating on a dead node (the attach-detach controller force-detaches after 6 minutes otherwise)', command: sh`kubectl delete pod <old-pod> ${ns}` },
         { summary: 'For workloads that need one writer at a time, use strategy Recreate instead of RollingUpdate' },
       ];
     case 'hostPath':
       return [{ summary: `Create the path on node ${node}, or fix spec.volumes[].hostPath.path/type` }];
     case 'noSpace':
-      return [{ summary: `Free disk space on node ${node} (images, logs, emptyDir volumes)`, command: `kubectl describe node ${q(node)} | grep -A5 -i pressure` }];
+      return [{ summary: `Free disk space on node ${node} (images, logs, emptyDir volumes)`, command: sh`kubectl describe node ${name(host)} | grep -A5 -i pressure` }];
     case 'notRegistered':
-      return [{ summary: 'Usually transient after a kubelet restart; if it lasts, restart the kubelet on the node', command: `ssh ${node} sudo systemctl restart kubelet` }];
+      return [{ summary: 'Usually transient after a kubelet restart; if it lasts, restart the kubelet on the node', command: ssh(host, 'sudo systemctl restart kubelet') }];
     case 'attach':
       return [
-        { summary: "Check the storage driver's controller pods and the VolumeAttachment", command: `kubectl get volumeattachments -o wide | grep -F -- ${q(c.volume)}` },
+        { summary: "Check the storage driver's controller pods and the VolumeAttachment", command: sh`kubectl get volumeattachments -o wide | grep -F -- ${c.volume}` },
         { summary: 'Read the CSI controller logs for the attach error (kubectl logs -n <csi-namespace> <csi-controller-pod>)' },
       ];
     default:
       return [
-        { summary: 'Check the claim and its volume', command: `kubectl describe pvc ${ns}` },
-        { summary: `Check the storage (CSI) node plugin pod on ${node}`, command: `kubectl get pods -A -o wide --field-selector spec.nodeName=${q(node)}` },
+        { summary: 'Check the claim and its volume', command: sh`kubectl describe pvc ${ns}` },
+        { summary: `Check the storage (CSI) node plugin pod on ${node}`, command: sh`kubectl get pods -A -o wide --field-selector spec.nodeName=${name(host)}` },
       ];
   }
 }

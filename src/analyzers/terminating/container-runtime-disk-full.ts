@@ -1,5 +1,6 @@
 import { defineAnalyzer, type Evidence } from '../types';
 import { count, evidenceOf, faultEvents, stuck } from './lib/runtime-faults';
+import { ssh } from '../../k8s/command';
 
 type Msg = 'full' | 'pressure';
 
@@ -26,7 +27,7 @@ export default defineAnalyzer<Msg>({
     const events = faultEvents(ctx, /no space left on device/i);
     const statusMsgs = ctx.containers.flatMap((c) => [c.status?.state?.waiting?.message, c.status?.state?.terminated?.message].filter((m): m is string => !!m && /no space left on device/i.test(m)).map((m) => ({ ref: ctx.ref, path: c.statusPath, observed: m })));
     const remedies = [
-      { summary: `Free space on ${node}: unused images and stopped containers first`, command: `ssh ${node} 'df -h /var/lib/containerd /var/lib/docker /var/log 2>/dev/null; sudo crictl rmi --prune'` },
+      { summary: `Free space on ${node}: unused images and stopped containers first`, command: ssh(node, 'df -h /var/lib/containerd /var/lib/docker /var/log 2>/dev/null; sudo crictl rmi --prune') },
       { summary: 'Keep it from coming back: kubelet imageGCHighThresholdPercent / evictionHard nodefs.available and imagefs.available, log rotation, a bigger disk' },
     ];
     if (events.length || statusMsgs.length) {

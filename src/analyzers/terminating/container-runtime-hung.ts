@@ -1,5 +1,6 @@
 import { defineAnalyzer } from '../types';
 import { count, evidenceOf, faultEvents } from './lib/runtime-faults';
+import { placeholder, ssh } from '../../k8s/command';
 
 type Msg = 'hung';
 
@@ -29,8 +30,8 @@ export default defineAnalyzer<Msg>({
       data: { node, occurrences: count(events), runtime: ctx.node?.status.nodeInfo?.containerRuntimeVersion ?? '' },
       evidence: evidenceOf(events),
       remedies: [
-        { summary: `Read the runtime's log on ${node}`, command: `ssh ${node} sudo journalctl -u containerd -u docker -u kubelet --since -1h` },
-        { summary: 'Restart the runtime (running containers survive under containerd shims); drain the node if it keeps hanging', command: `ssh ${node} sudo systemctl restart containerd` },
+        { summary: `Read the runtime's log on ${node}`, command: ssh(ctx.pod.spec.nodeName ?? placeholder('<node>'), 'sudo journalctl -u containerd -u docker -u kubelet --since -1h') },
+        { summary: 'Restart the runtime (running containers survive under containerd shims); drain the node if it keeps hanging', command: ssh(ctx.pod.spec.nodeName ?? placeholder('<node>'), 'sudo systemctl restart containerd') },
       ],
       key: node,
     }];

@@ -3,6 +3,7 @@ import { humanDuration } from '../../k8s/time';
 import type { Snapshot } from '../../snapshot/types';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
 import { deletionOf, hasLiveContainers, nodeHealth } from './lib/deletion';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'blocking';
 
@@ -73,7 +74,7 @@ export default defineAnalyzer<Msg>({
       evidence,
       remedies: [
         { summary: `Fix or restart ${first.o.pods.length ? first.o.pods[0]?.name : 'the controller that owns the finalizer'} so it finishes its cleanup and removes ${first.f}` },
-        { summary: 'Only if that controller is gone for good and you know what its cleanup did: remove the finalizers by hand (the cleanup is skipped)', command: `kubectl patch pod ${ctx.name} -n ${ctx.namespace} --type=merge -p '{"metadata":{"finalizers":null}}'` },
+        { summary: 'Only if that controller is gone for good and you know what its cleanup did: remove the finalizers by hand (the cleanup is skipped)', command: sh`kubectl patch pod ${name(ctx.name)} -n ${name(ctx.namespace)} --type=merge -p '{"metadata":{"finalizers":null}}'` },
       ],
       key: finalizers.join(','),
     };

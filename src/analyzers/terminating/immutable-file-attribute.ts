@@ -1,5 +1,6 @@
 import { defineAnalyzer } from '../types';
 import { count, evidenceOf, pathFault } from './lib/runtime-faults';
+import { placeholder, sh, ssh } from '../../k8s/command';
 
 type Msg = 'immutable';
 
@@ -29,7 +30,7 @@ export default defineAnalyzer<Msg>({
       data: { node, path, occurrences: count(events) },
       evidence: evidenceOf(events),
       remedies: [
-        { summary: `Clear the immutable attribute on ${node}; the kubelet then removes the container by itself`, command: `ssh ${node} sudo chattr -i ${path}` },
+        { summary: `Clear the immutable attribute on ${node}; the kubelet then removes the container by itself`, command: ssh(ctx.pod.spec.nodeName ?? placeholder('<node>'), sh`sudo chattr -i ${path}`) },
         { summary: 'For good: do not set chattr +i in the image or the container' },
       ],
       key: node,

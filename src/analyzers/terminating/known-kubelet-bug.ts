@@ -2,6 +2,7 @@ import { humanDuration } from '../../k8s/time';
 import { minorOf } from '../../k8s/versions';
 import { defineAnalyzer } from '../types';
 import { deletionOf, nodeHealth } from './lib/deletion';
+import { ssh } from '../../k8s/command';
 
 type Msg = 'missedDeletion';
 
@@ -30,7 +31,7 @@ export default defineAnalyzer<Msg>({
       messageId: 'missedDeletion',
       data: { node: h.name, version, overdue: humanDuration(d.overdueMs) },
       evidence: [{ ref: `Node/${h.name}`, path: 'status.nodeInfo.kubeletVersion', observed: version }, { ref: ctx.ref, path: 'metadata.deletionTimestamp', observed: String(ctx.pod.metadata.deletionTimestamp) }],
-      remedies: [{ summary: `Restart the kubelet on ${h.name} so it relists its pods; upgrade past 1.8`, command: `ssh ${h.name} sudo systemctl restart kubelet` }],
+      remedies: [{ summary: `Restart the kubelet on ${h.name} so it relists its pods; upgrade past 1.8`, command: ssh(h.name, 'sudo systemctl restart kubelet') }],
       key: `kubelet-1.8:${h.name}`,
     }];
   },

@@ -1,6 +1,7 @@
 import { runtimeOf } from '../../k8s/versions';
 import { defineAnalyzer } from '../types';
 import { count, evidenceOf, faultEvents } from './lib/runtime-faults';
+import { placeholder, ssh } from '../../k8s/command';
 
 type Msg = 'docker17';
 
@@ -30,7 +31,7 @@ export default defineAnalyzer<Msg>({
       data: { node, version: rt.version, occurrences: count(events) },
       evidence: [{ ref: `Node/${node}`, path: 'status.nodeInfo.containerRuntimeVersion', observed: `docker://${rt.version}` }, ...evidenceOf(events)],
       remedies: [
-        { summary: `Restart dockerd on ${node} to recover now`, command: `ssh ${node} sudo systemctl restart docker` },
+        { summary: `Restart dockerd on ${node} to recover now`, command: ssh(ctx.pod.spec.nodeName ?? placeholder('<node>'), 'sudo systemctl restart docker') },
         { summary: 'Upgrade to docker 18+ or move the node to containerd' },
       ],
       key: `docker17:${node}`,

@@ -1,5 +1,6 @@
 import { defineAnalyzer } from '../types';
 import { count, evidenceOf, pathFault } from './lib/runtime-faults';
+import { placeholder, sh, ShellText, ssh } from '../../k8s/command';
 
 type Msg = 'busy';
 
@@ -30,7 +31,7 @@ export default defineAnalyzer<Msg>({
       data: { node, path, id, occurrences: count(events) },
       evidence: evidenceOf(events),
       remedies: [
-        { summary: `Find the process holding the mount on ${node}, then stop or restart it`, command: `ssh ${node} "grep -l ${id} /proc/*/mountinfo"` },
+        { summary: `Find the process holding the mount on ${node}, then stop or restart it`, command: ssh(ctx.pod.spec.nodeName ?? placeholder('<node>'), sh`grep -l ${new ShellText(id)} /proc/*/mountinfo`) },
         { summary: "Don't mount the runtime's data directories into containers (or use mountPropagation: HostToContainer)" },
       ],
       key: node,

@@ -1,6 +1,7 @@
 import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer, type Evidence, type Remedy } from '../types';
 import { ago, deletionOf, nodeHealth, type NodeHealth } from './lib/deletion';
+import { name, sh, ssh } from '../../k8s/command';
 
 type Msg = 'stuckTerminating' | 'stuckNotReady' | 'notReady' | 'willEvict' | 'evictionDue' | 'nodeGone' | 'legacyUnknown';
 
@@ -9,29 +10,29 @@ const DEFAULT_TOLERATION_SECONDS = 300;
 /** For a node whose kubelet still reports, but NotReady: fix what it says is wrong. */
 function notReadyRemedies(h: NodeHealth): Remedy[] {
   if (/network|cni/i.test(h.message)) {
-    return [{ summary: `The node's network plugin is not ready: check the CNI DaemonSet pod on ${h.name} and /etc/cni/net.d there`, command: `kubectl get pods -A -o wide --field-selector spec.nodeName=${h.name}` }];
+    return [{ summary: `The node's network plugin is not ready: check the CNI DaemonSet pod on ${h.name} and /etc/cni/net.d there`, command: sh`kubectl get pods -A -o wide --field-selector spec.nodeName=${name(h.name)}` }];
   }
-  return [{ summary: `Read why the kubelet on ${h.name} reports NotReady`, command: `ssh ${h.name} sudo journalctl -u kubelet --since -1h | tail -50` }];
+  return [{ summary: `Read why the kubelet on ${h.name} reports NotReady`, command: ssh(h.name, 'sudo journalctl -u kubelet --since -1h')?.concat(' | tail -50') }];
 }
 
 function remedies(ctx: Parameters<typeof nodeHealth>[0], h: NodeHealth, deleting: boolean): Remedy[] {
   const ns = ctx.namespace;
   if (h.ready === 'False' && h.heartbeatAgeMs !== undefined && h.heartbeatAgeMs < 5 * 60_000) {
     const out = notReadyRemedies(h);
-    if (deleting) out.push({ summary: 'Only when you know its containers are gone: force-delete the pod object', command: `kubectl delete pod ${ctx.name} -n ${ns} --grace-period=0 --force` });
+    if (deleting) out.push({ summary: 'Only when you know its containers are gone: force-delete the pod object', command: sh`kubectl delete pod ${name(ctx.name)} -n ${name(ns)} --grace-period=0 --force` });
     return out;
   }
   const owner = ctx.pod.metadata.ownerReferences?.find((o) => o.controller);
   const stateful = owner?.kind === 'StatefulSet';
   const rwo = (ctx.pod.spec.volumes ?? []).some((v) => v.persistentVolumeClaim);
   const out: Remedy[] = [
-    { summary: `Bring node ${h.name} back (kubelet, network, the machine itself): the kubelet then finishes the deletion`, command: `kubectl describe node ${h.name} | sed -n '/Conditions:/,/Addresses:/p'` },
-    { summary: `If the machine is gone for good, delete the Node object: the pod garbage collector then removes its pods`, command: `kubectl delete node ${h.name}` },
-    { summary: 'If it is shut down and will come back later, mark it out of service so its pods and volumes are released now (non-graceful node shutdown)', command: `kubectl taint nodes ${h.name} node.kubernetes.io/out-of-service=nodeshutdown:NoExecute` },
+    { summary: `Bring node ${h.name} back (kubelet, network, the machine itself): the kubelet then finishes the deletion`, command: sh`kubectl describe node ${name(h.name)} | sed -n '/Conditions:/,/Addresses:/p'` },
+    { summary: `If the machine is gone for good, delete the Node object: the pod garbage collector then removes its pods`, command: sh`kubectl delete node ${name(h.name)}` },
+    { summary: 'If it is shut down and will come back later, mark it out of service so its pods and volumes are released now (non-graceful node shutdown)', command: sh`kubectl taint nodes ${name(h.name)} node.kubernetes.io/out-of-service=nodeshutdown:NoExecute` },
   ];
   if (deleting) {
     const warn = [stateful ? `StatefulSet ${owner?.name} will start a new ${ctx.name} with the same identity: be sure the old one is really dead` : '', rwo ? 'a ReadWriteOnce volume may still be attached to the lost node' : ''].filter(Boolean).join('; ');
-    out.push({ summary: `Last resort, only when you know the node is down: force-delete the pod (this skips the kubelet's confirmation${warn ? `; ${warn}` : ''})`, command: `kubectl delete pod ${ctx.name} -n ${ns} --grace-period=0 --force` });
+    out.push({ summary: `Last resort, only when you know the node is down: force-delete the pod (this skips the kubelet's confirmation${warn ? `; ${warn}` : ''})`, command: sh`kubectl delete pod ${name(ctx.name)} -n ${name(ns)} --grace-period=0 --force` });
   }
   return out;
 }
@@ -68,7 +69,7 @@ export default defineAnalyzer<Msg>({
     }
     if (!h.exists) {
       if (!deleting || !ctx.snapshot.captured.has('Node') || !ctx.snapshot.nodes.size) return [];
-      return [{ messageId: 'nodeGone', data: { node: h.name }, evidence: [{ ref: ctx.ref, path: 'spec.nodeName', observed: h.name }, { ref: `Node/${h.name}`, observed: 'not in the snapshot' }], remedies: [{ summary: 'Force-delete the pod: its node no longer exists, so no kubelet will confirm it', command: `kubectl delete pod ${ctx.name} -n ${ctx.namespace} --grace-period=0 --force` }], key: h.name }];
+      return [{ messageId: 'nodeGone', data: { node: h.name }, evidence: [{ ref: ctx.ref, path: 'spec.nodeName', observed: h.name }, { ref: `Node/${h.name}`, observed: 'not in the snapshot' }], remedies: [{ summary: 'Force-delete the pod: its node no longer exists, so no kubelet will confirm it', command: sh`kubectl delete pod ${name(ctx.name)} -n ${name(ctx.namespace)} --grace-period=0 --force` }], key: h.name }];
     }
     if (h.ready === 'True') return [];
     const state = h.ready === 'Unknown' ? `unreachable (Ready=Unknown${h.reason ? `, ${h.reason}` : ''})` : `not ready (Ready=False${h.reason ? `, ${h.reason}` : ''})`;

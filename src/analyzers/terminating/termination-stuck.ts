@@ -2,6 +2,7 @@ import { humanDuration } from '../../k8s/time';
 import { defineAnalyzer, type Evidence } from '../types';
 import { deletionOf, hasLiveContainers, nodeHealth } from './lib/deletion';
 import { faultEvents } from './lib/runtime-faults';
+import { name, sh, ssh } from '../../k8s/command';
 
 /** what the specific runtime analyzers recognise: when one of them speaks, this one keeps quiet */
 const EXPLAINED = /no space left on device|operation not permitted|device or resource busy|DeadlineExceeded|context deadline exceeded|did not kill the pod/i;
@@ -42,9 +43,9 @@ export default defineAnalyzer<Msg>({
       data: { node: h.name, since: humanDuration(ctx.now - d.requested), overdue: humanDuration(d.overdueMs), grace: d.grace },
       evidence,
       remedies: [
-        { summary: `Read what the kubelet and the runtime say about this pod on ${h.name}`, command: `ssh ${h.name} "sudo journalctl -u kubelet -u containerd --since -2h | grep ${ctx.pod.metadata.uid ?? ctx.name}"` },
-        { summary: 'Restart the runtime or the kubelet if they are stuck; the kubelet then completes the deletion', command: `ssh ${h.name} sudo systemctl restart containerd kubelet` },
-        { summary: 'Only when you know its containers are gone: force-delete the pod object', command: `kubectl delete pod ${ctx.name} -n ${ctx.namespace} --grace-period=0 --force` },
+        { summary: `Read what the kubelet and the runtime say about this pod on ${h.name}`, command: ssh(h.name, sh`sudo journalctl -u kubelet -u containerd --since -2h | grep ${ctx.pod.metadata.uid ?? name(ctx.name)}`) },
+        { summary: 'Restart the runtime or the kubelet if they are stuck; the kubelet then completes the deletion', command: ssh(h.name, 'sudo systemctl restart containerd kubelet') },
+        { summary: 'Only when you know its containers are gone: force-delete the pod object', command: sh`kubectl delete pod ${name(ctx.name)} -n ${name(ctx.namespace)} --grace-period=0 --force` },
       ],
       key: h.name,
     }];

@@ -2,6 +2,8 @@ import { parseTime } from '../../k8s/time';
 import { eventEvidence } from '../context';
 import type { Evidence, Remedy } from '../types';
 import { defineWorkloadAnalyzer } from './lib/types';
+import { name as k8sName, sh } from '../../k8s/command';
+import { isName } from '../../k8s/names';
 
 type Msg = 'quota' | 'quotaMustSpecify' | 'limitRange' | 'podSecurity' | 'webhook' | 'serviceAccount' | 'other';
 
@@ -32,24 +34,24 @@ function remedies(r: Rejection, ns: string, kind: string, name: string): Remedy[
   switch (r.messageId) {
     case 'quota':
       return [
-        { summary: `See quota ${r.data.quota} (hard ${r.data.hard}, used ${r.data.used})`, command: `kubectl describe resourcequota ${r.data.quota} -n ${ns}` },
+        { summary: `See quota ${r.data.quota} (hard ${r.data.hard}, used ${r.data.used})`, command: sh`kubectl describe resourcequota ${k8sName(r.data.quota)} -n ${k8sName(ns)}` },
         { summary: 'Raise the quota, free what counts against it (scale down or delete other workloads), or lower the pod template\'s requests/limits' },
       ];
     case 'quotaMustSpecify':
-      return [{ summary: `Quota ${r.data.quota} requires ${r.data.missing} on every container: set them in the template, or add a LimitRange with defaults`, patch: `apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: ${ns}\nspec:\n  limits:\n  - type: Container\n    defaultRequest: {cpu: 100m, memory: 128Mi}\n    default: {cpu: 500m, memory: 512Mi}` }];
+      return [{ summary: `Quota ${r.data.quota} requires ${r.data.missing} on every container: set them in the template, or add a LimitRange with defaults`, patch: `apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\n  namespace: ${isName(ns) ? ns : '<namespace>'}\nspec:\n  limits:\n  - type: Container\n    defaultRequest: {cpu: 100m, memory: 128Mi}\n    default: {cpu: 500m, memory: 512Mi}` }];
     case 'limitRange':
-      return [{ summary: `Keep ${r.data.resource} within the LimitRange (${r.data.bound} ${r.data.allowed} per ${r.data.scope}), or change the LimitRange`, command: `kubectl describe limitrange -n ${ns}` }];
+      return [{ summary: `Keep ${r.data.resource} within the LimitRange (${r.data.bound} ${r.data.allowed} per ${r.data.scope}), or change the LimitRange`, command: sh`kubectl describe limitrange -n ${k8sName(ns)}` }];
     case 'podSecurity':
       return [
         { summary: `Make the pod template meet Pod Security "${r.data.level}": ${r.data.violations}` },
-        { summary: 'Or, if the workload really needs it, relax the namespace level', command: `kubectl label namespace ${ns} pod-security.kubernetes.io/enforce=baseline --overwrite` },
+        { summary: 'Or, if the workload really needs it, relax the namespace level', command: sh`kubectl label namespace ${k8sName(ns)} pod-security.kubernetes.io/enforce=baseline --overwrite` },
       ];
     case 'webhook':
-      return [{ summary: `Satisfy the policy of webhook ${r.data.webhook} (its message says why), or ask its owners`, command: `kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations | grep -i -- ${(r.data.webhook ?? '').split('.')[0]}` }];
+      return [{ summary: `Satisfy the policy of webhook ${r.data.webhook} (its message says why), or ask its owners`, command: sh`kubectl get validatingwebhookconfigurations,mutatingwebhookconfigurations | grep -i -- ${(r.data.webhook ?? '').split('.')[0]}` }];
     case 'serviceAccount':
-      return [{ summary: `Create service account ${r.data.serviceAccount} or fix serviceAccountName in the template`, command: `kubectl create serviceaccount ${r.data.serviceAccount} -n ${ns}` }];
+      return [{ summary: `Create service account ${r.data.serviceAccount} or fix serviceAccountName in the template`, command: sh`kubectl create serviceaccount ${k8sName(r.data.serviceAccount)} -n ${k8sName(ns)}` }];
     default:
-      return [{ summary: `Read the controller's events`, command: `kubectl describe ${kind.toLowerCase()} ${name} -n ${ns}` }];
+      return [{ summary: `Read the controller's events`, command: sh`kubectl describe ${kind.toLowerCase()} ${k8sName(name)} -n ${k8sName(ns)}` }];
   }
 }
 

@@ -4,6 +4,7 @@ import { containerLog, type ContainerView, type PodContext } from '../../context
 import type { Evidence, Remedy } from '../../types';
 import { relevantTermination, terminationPath } from '../../shared/util';
 import { probeKill } from './kills';
+import { name, sh } from '../../../k8s/command';
 
 /** Terminations other analyzers own: OOM kills, start failures, containers lost with their node. */
 const OWNED_ELSEWHERE = new Set(['OOMKilled', 'StartError', 'ContainerCannotRun', 'ContainerStatusUnknown']);
@@ -50,5 +51,5 @@ export function logRemedy(signal: LogSignal | undefined): Remedy[] {
 }
 
 export function logsRemedy(ctx: PodContext, c: ContainerView): Remedy {
-  return { summary: `Read the last run's log`, command: `kubectl logs ${ctx.name} -n ${ctx.namespace} -c ${c.name} --previous --tail=100` };
+  return { summary: `Read the last run's log`, command: sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --previous --tail=100` };
 }

@@ -2,6 +2,7 @@
 import type { Probe } from '../../../../schemas/k8s';
 import type { PodEvent } from '../../../snapshot/types';
 import { eventContainer, eventsMatching, type ContainerView, type PodContext } from '../../context';
+import { yamlScalar } from '../../../k8s/command';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
 
@@ -65,5 +66,5 @@ export function probeFailureMessage(e: PodEvent): string {
 export function probePatch(c: ContainerView, type: ProbeType, fields: Record<string, number>): string {
   const key = `${type}Probe`;
   const lines = Object.entries(fields).map(([k, v]) => `          ${k}: ${v}`);
-  return `spec:\n  template:\n    spec:\n      containers:\n      - name: ${c.name}\n        ${key}:\n${lines.join('\n')}`;
+  return `spec:\n  template:\n    spec:\n      containers:\n      - name: ${yamlScalar(c.name)}\n        ${key}:\n${lines.join('\n')}`;
 }

@@ -5,6 +5,7 @@ import type { Analyzer, AnalyzerDocs, Evidence, RawFinding, Remedy } from '../..
 import { currentSeverity } from '../../shared/util';
 import { budgetText, classifyProbeFailure, probeEvents, probeFailureMessage, probeOf, probePatch, probeSettings, type ProbeSettings } from './probes';
 import { probeKill, type ProbeKind } from './kills';
+import { name, part, sh, yamlComment } from '../../../k8s/command';
 
 export type RestartProbeMsg = 'killed' | 'killedWhileStarting';
 
@@ -13,13 +14,13 @@ function remedies(c: ContainerView, type: ProbeKind, s: ProbeSettings, starting:
   if (starting && type === 'liveness') {
     out.push({
       summary: `Give the application time to start with a startupProbe (here up to 300s) instead of letting the liveness probe kill it after ${s.budgetSeconds}s`,
-      patch: probePatch(c, 'startup', { periodSeconds: 10, failureThreshold: 30 }).replace('startupProbe:', `startupProbe:\n          # same handler as the livenessProbe (${s.target})`),
+      patch: probePatch(c, 'startup', { periodSeconds: 10, failureThreshold: 30 }).replace('startupProbe:', `startupProbe:\n          # same handler as the livenessProbe (${yamlComment(s.target)})`),
     });
   } else if (type === 'startup') {
     out.push({ summary: `Allow a longer start than ${s.budgetSeconds}s if the application is just slow to start`, patch: probePatch(c, 'startup', { periodSeconds: s.periodSeconds, failureThreshold: s.failureThreshold * 3 }) });
   }
   if (kind === 'timeout') out.push({ summary: `Raise timeoutSeconds (now ${s.timeoutSeconds}s) if the endpoint is slow under load`, patch: probePatch(c, type, { timeoutSeconds: Math.max(5, s.timeoutSeconds * 3) }) });
-  out.push({ summary: `Check the probed endpoint (${s.target}) by hand and read the container's last log before it was killed`, command: `kubectl logs ${'<pod>'} -c ${c.name} --previous --tail=50` });
+  out.push({ summary: `Check the probed endpoint (${s.target}) by hand and read the container's last log before it was killed`, command: sh`kubectl logs <pod> -c ${name(c.name)} --previous --tail=50` });
   return out;
 }
 
@@ -38,6 +39,7 @@ export function restartProbeAnalyzer(id: string, type: ProbeKind, rank: number, 
     },
     analyze(ctx: PodContext) {
       const out: Array<RawFinding<RestartProbeMsg>> = [];
+      const podArgs = part`${name(ctx.name)} -n ${name(ctx.namespace)}`;
       for (const c of ctx.containers) {
         if (c.kind === 'init') continue;
         const probe = probeOf(c, type);
@@ -71,7 +73,7 @@ export function restartProbeAnalyzer(id: string, type: ProbeKind, rank: number, 
             exitCode: term?.exitCode,
           },
           evidence,
-          remedies: remedies(c, type, s, starting, kind).map((r) => (r.command ? { ...r, command: r.command.replace('<pod>', `${ctx.name} -n ${ctx.namespace}`) } : r)),
+          remedies: remedies(c, type, s, starting, kind).map((r) => (r.command ? { ...r, command: podArgs ? r.command.replace('<pod>', podArgs.text) : undefined } : r)),
           severity: currentSeverity(ctx, c),
           key: `${ctx.namespace}/${c.name}`,
         });
