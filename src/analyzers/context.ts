@@ -2,6 +2,7 @@
 import type { Container, ContainerStatus, Node, Pod } from '../../schemas/k8s';
 import { isRestartableInit, podColumns, type PodColumns } from '../k8s/status';
 import { parseTime } from '../k8s/time';
+import { schedulingView, type SchedulingView } from '../scheduler/view';
 import type { PodEvent, Snapshot } from '../snapshot/types';
 import type { Evidence } from './types';
 
@@ -34,6 +35,8 @@ export interface PodContext {
   events: PodEvent[];
   /** Running with every container ready, or Succeeded, and not being deleted */
   running: boolean;
+  /** the scheduler's view of the pod, computed on first read (pods no analyzer asks about pay nothing) */
+  readonly scheduling: SchedulingView;
 }
 
 function views(pod: Pod): ContainerView[] {
@@ -85,6 +88,8 @@ function isRunning(pod: Pod, containers: ContainerView[]): boolean {
 export function podContext(pod: Pod, snapshot: Snapshot): PodContext {
   const namespace = pod.metadata.namespace ?? 'default';
   const containers = views(pod);
+  const events = podEvents(pod, snapshot);
+  let scheduling: SchedulingView | undefined;
   return {
     pod,
     snapshot,
@@ -95,8 +100,12 @@ export function podContext(pod: Pod, snapshot: Snapshot): PodContext {
     node: pod.spec.nodeName ? snapshot.nodes.get(pod.spec.nodeName) : undefined,
     columns: podColumns(pod),
     containers,
-    events: podEvents(pod, snapshot),
+    events,
     running: isRunning(pod, containers),
+    get scheduling(): SchedulingView {
+      scheduling ??= schedulingView(pod, snapshot, events);
+      return scheduling;
+    },
   };
 }
 

@@ -54,12 +54,6 @@ export function analyzePod(ctx: PodContext, list: ReadonlyArray<Analyzer<string>
       diagnostics.push({ analyzer: a.id, message: `${ctx.ref}: internal error in ${a.id}: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
-  // preemption already made room and only waits for its victims: the filter failures are the past, not the cause
-  const preempting = ranked.some((r) => r.finding.id === 'PreemptionPending' && Array.isArray(r.finding.data.victims) && r.finding.data.victims.length > 0);
-  if (preempting) {
-    const scheduling = new Set(list.filter((a) => a.area === 'scheduling' && a.id !== 'PreemptionPending').map((a) => a.id));
-    for (const r of ranked) if (scheduling.has(r.finding.id)) r.finding.severity = 'info';
-  }
   ranked.sort(compareRanked);
   return { findings: ranked.map((r) => r.finding), diagnostics };
 }

@@ -3,7 +3,6 @@ import type { Pod, Workload } from '../../schemas/k8s';
 import type { PodReport, Report } from '../../schemas/report';
 import { podContext } from '../analyzers/context';
 import { analyzePod, toFinding, type Diagnostic } from '../analyzers/engine';
-import { schedulingView } from '../analyzers/scheduling/view';
 import { workloadAnalyzers } from '../analyzers/registry';
 import { workloadContext } from '../analyzers/workloads/lib/context';
 import { objectKey } from '../snapshot/build';
@@ -53,7 +52,7 @@ function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): Pod
 }
 
 function schedulingOf(ctx: ReturnType<typeof podContext>): PodReport['scheduling'] {
-  const view = schedulingView(ctx);
+  const view = ctx.scheduling;
   if (!view.unscheduled || (!view.sim && !view.said)) return undefined;
   const out: NonNullable<PodReport['scheduling']> = {};
   if (view.sim) {
@@ -61,7 +60,7 @@ function schedulingOf(ctx: ReturnType<typeof podContext>): PodReport['scheduling
     out.nodes = view.sim.nodes.map((n) => ({
       name: n.name,
       fits: n.fits,
-      reasons: n.absent ? [`left out by ${n.absent.join(', ')} (DaemonSet pod for another node)`] : (n.first?.status.reasons ?? []).map((r) => r.text),
+      reasons: n.absent ? [`left out by ${n.absent.join(', ')} (DaemonSet pod for another node)`] : (n.first?.reasons ?? []).map((r) => r.text),
     }));
     out.version = `1.${view.sim.version.minor} (${view.sim.version.source})`;
   }

@@ -1,21 +1,30 @@
-// The parts of kube-scheduler's framework the simulation needs: node infos, cycle state, plugin statuses.
+// The parts of kube-scheduler's framework the simulation needs: node infos, cycle state, plugin verdicts
+// (pkg/scheduler/framework/interface.go Status, 1.35: a nil status is Success; a failure carries its plugin, code
+// and reasons, and here also the data behind them, typed per plugin).
 import type { Node, Pod } from '../../schemas/k8s';
 import { countsAgainstNode, podRequests, type ResourceMap } from '../k8s/scheduling';
 import type { Snapshot } from '../snapshot/types';
 import type { Reason } from './reasons';
 
-export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable';
+export type Code = 'Unschedulable' | 'UnschedulableAndUnresolvable';
 
-export interface Status {
+/** A plugin's failing Status: the plugin, the code, every reason as printed. Plugins extend it with their data. */
+export interface Rejected<P extends string> {
+  plugin: P;
   code: Code;
   reasons: Reason[];
-  /** the numbers and objects behind the verdict, for findings */
-  detail?: Record<string, unknown>;
 }
 
-export const success: Status = { code: 'Success', reasons: [] };
-export const unschedulable = (reasons: Reason[], detail?: Record<string, unknown>): Status => ({ code: 'Unschedulable', reasons, ...(detail ? { detail } : {}) });
-export const unresolvable = (reasons: Reason[], detail?: Record<string, unknown>): Status => ({ code: 'UnschedulableAndUnresolvable', reasons, ...(detail ? { detail } : {}) });
+/** What a plugin's verdict carries besides plugin, code and reasons (per member of a union). */
+export type RejectionData<R> = R extends Rejected<string> ? Omit<R, keyof Rejected<string>> : never;
+
+export function unschedulable<P extends string, const D extends object>(plugin: P, reasons: Reason[], data: D): Rejected<P> & D {
+  return { plugin, code: 'Unschedulable', reasons, ...data };
+}
+
+export function unresolvable<P extends string, const D extends object>(plugin: P, reasons: Reason[], data: D): Rejected<P> & D {
+  return { plugin, code: 'UnschedulableAndUnresolvable', reasons, ...data };
+}
 
 export interface NodeInfo {
   node: Node;
@@ -36,17 +45,18 @@ export interface CycleState {
   data: Map<string, unknown>;
 }
 
-export interface PreFilterResult {
-  /** the pod is rejected for the whole cycle with this message */
-  rejected?: string;
+export interface PreFilterResult<R> {
+  /** the pod is rejected for the whole cycle: every node gets this verdict */
+  rejected?: R;
   /** only these nodes are considered; the others are "absent" */
   nodeNames?: Set<string>;
 }
 
-export interface FilterPlugin {
-  name: string;
-  preFilter?(state: CycleState): PreFilterResult | undefined;
-  filter(state: CycleState, node: NodeInfo): Status;
+export interface FilterPlugin<R extends Rejected<string>> {
+  name: R['plugin'];
+  preFilter?(state: CycleState): PreFilterResult<R> | undefined;
+  /** undefined is Success */
+  filter(state: CycleState, node: NodeInfo): R | undefined;
 }
 
 const keyOf = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;

@@ -29,7 +29,6 @@ export const reasons = {
   tooManyPods: (minor: number): Reason => ({ key: 'insufficient:pods', text: minor <= 18 ? 'Insufficient pods' : 'Too many pods' }),
   insufficient: (resource: string): Reason => ({ key: `insufficient:${resource}`, text: `Insufficient ${resource}` }),
   diskConflict: (): Reason => ({ key: 'diskConflict', text: 'node(s) had no available disk' }),
-  rwopConflict: (): Reason => ({ key: 'rwopConflict', text: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode' }),
   volumeLimit: (): Reason => ({ key: 'volumeLimit', text: 'node(s) exceed max volume count' }),
   volumeNodeAffinity: (): Reason => ({ key: 'volumeNodeAffinity', text: 'node(s) had volume node affinity conflict' }),
   volumeBind: (): Reason => ({ key: 'volumeBind', text: "node(s) didn't find available persistent volumes to bind" }),
@@ -42,6 +41,8 @@ export const reasons = {
   /** ≤ 1.21: InterPodAffinity added this to each of its failures */
   legacyInterPod: (): Reason => ({ key: 'legacyInterPod', text: "node(s) didn't match pod affinity/anti-affinity" }),
   absent: (plugins: string[]): Reason => ({ key: `absent:${plugins.join(' ')}`, text: `node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]` }),
+  /** a PreFilter rejection: one message for the whole cycle */
+  preFilter: (text: string): Reason => ({ key: `prefilter:${text}`, text }),
 };
 
 /** PreFilter rejections: one message for the whole cycle. */
@@ -51,6 +52,7 @@ export const preFilterMessages = {
   pvcDeleting: (name: string): string => `persistentvolumeclaim "${name}" is being deleted`,
   ephemeralPending: (name: string): string => `waiting for ephemeral volume controller to create the persistentvolumeclaim "${name}"`,
   boundToMissingPv: (pvc: string, pv: string): string => `persistentvolumeclaim "${pvc}" bound to non-existent persistentvolume "${pv}"`,
+  rwopConflict: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode',
 };
 
 const TEXT_TO_KEY: Array<[RegExp, string]> = [

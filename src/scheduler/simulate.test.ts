@@ -10,7 +10,7 @@ function run(objects: unknown[], podName = 'p') {
   return simulate(target, snap);
 }
 
-const reasonsOf = (sim: ReturnType<typeof simulate>) => Object.fromEntries(sim.nodes.map((n) => [n.name, n.first?.status.reasons.map((r) => r.text) ?? []]));
+const reasonsOf = (sim: ReturnType<typeof simulate>) => Object.fromEntries(sim.nodes.map((n) => [n.name, n.first?.reasons.map((r) => r.text) ?? []]));
 const small = (name: string) => node(name).resources({ cpu: '2', memory: '4Gi', pods: '110' });
 const want = (cpu: string, memory: string) => pod('p').pending().container('app', (c) => c.requests({ cpu, memory }));
 

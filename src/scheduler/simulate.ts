@@ -1,9 +1,9 @@
 // Re-runs kube-scheduler's filters for one pod on every node of the snapshot, in the default plugin order, and
 // rebuilds the FailedScheduling summary exactly as FitError.Error() builds it (pkg/scheduler/framework/types.go).
 import type { Pod } from '../../schemas/k8s';
-import { podRequests } from '../k8s/scheduling';
+import { podRequests, type ResourceMap } from '../k8s/scheduling';
 import type { Snapshot } from '../snapshot/types';
-import { buildNodeInfos, type Code, type CycleState, type FilterPlugin, type Status } from './framework';
+import { buildNodeInfos, type CycleState, type FilterPlugin } from './framework';
 import { InterPodAffinity } from './plugins/inter-pod-affinity';
 import { NodeAffinity } from './plugins/node-affinity';
 import { NodeName } from './plugins/node-name';
@@ -17,35 +17,23 @@ import { VolumeBinding } from './plugins/volume-binding';
 import { VolumeRestrictions } from './plugins/volume-restrictions';
 import { VolumeZone } from './plugins/volume-zone';
 import { reasons, type Reason } from './reasons';
+import type { NodeVerdict, Rejection } from './verdict';
 import { clusterVersion, type ClusterVersion } from './version';
 
 /** The default filter order (pkg/scheduler/apis/config/v1/default_plugins.go). */
-export const FILTERS: FilterPlugin[] = [
+export const FILTERS: ReadonlyArray<FilterPlugin<Rejection>> = [
   NodeUnschedulable, NodeName, TaintToleration, NodeAffinity, NodePorts, NodeResourcesFit,
   VolumeRestrictions, NodeVolumeLimits, VolumeBinding, VolumeZone, PodTopologySpread, InterPodAffinity,
 ];
 
-export interface PluginFailure {
-  plugin: string;
-  status: Status;
-}
-
-export interface NodeVerdict {
-  name: string;
-  fits: boolean;
-  /** the failure the scheduler reports: the first plugin that fails, in order */
-  first?: PluginFailure;
-  /** every plugin that fails on this node, in order (to tell what alone blocks it) */
-  failures: PluginFailure[];
-  /** left out by a PreFilter result (DaemonSet pods pinned to another node) */
-  absent?: string[];
-}
-
 export interface Simulation {
   version: ClusterVersion;
   nodeCount: number;
+  /** the pod's effective request, as NodeResourcesFit compares it */
+  podRequest: ResourceMap;
   nodes: NodeVerdict[];
-  preFilter?: { plugin: string; message: string };
+  /** a PreFilter rejected the pod for the whole cycle: every node carries this verdict */
+  preFilter?: { plugin: string; message: string; rejection: Rejection };
   /** the summary line as the scheduler would write it; undefined when the pod fits somewhere */
   message?: string;
   /** reason key → node count, as in the message */
@@ -72,7 +60,7 @@ export function simulate(pod: Pod, snapshot: Snapshot): Simulation {
     nodesByName: new Map(nodes.map((n) => [n.name, n])),
     data: new Map(),
   };
-  const base = { version, nodeCount: nodes.length };
+  const base = { version, nodeCount: nodes.length, podRequest: state.podRequest };
   if (nodes.length === 0) return { ...base, nodes: [], message: 'no nodes available to schedule pods', histogram: new Map(), fits: [] };
 
   let allowed: Set<string> | undefined;
@@ -81,14 +69,15 @@ export function simulate(pod: Pod, snapshot: Snapshot): Simulation {
     const r = p.preFilter?.(state);
     if (!r) continue;
     if (r.rejected) {
-      const message = version.minor >= 26 ? `0/${nodes.length} nodes are available: ${r.rejected}.` : `0/${nodes.length} nodes are available: ${nodes.length} ${r.rejected}.`;
-      const status: Status = { code: 'UnschedulableAndUnresolvable', reasons: [{ key: `prefilter:${r.rejected}`, text: r.rejected }] };
+      const rejection = r.rejected;
+      const reason = rejection.reasons[0] as Reason;
+      const message = version.minor >= 26 ? `0/${nodes.length} nodes are available: ${reason.text}.` : `0/${nodes.length} nodes are available: ${nodes.length} ${reason.text}.`;
       return {
         ...base,
-        preFilter: { plugin: p.name, message: r.rejected },
-        nodes: nodes.map((n) => ({ name: n.name, fits: false, first: { plugin: p.name, status }, failures: [{ plugin: p.name, status }] })),
+        preFilter: { plugin: p.name, message: reason.text, rejection },
+        nodes: nodes.map((n) => ({ name: n.name, fits: false, first: rejection, failures: [rejection] })),
         message,
-        histogram: new Map([[`prefilter:${r.rejected}`, nodes.length]]),
+        histogram: new Map([[reason.key, nodes.length]]),
         fits: [],
       };
     }
@@ -100,10 +89,10 @@ export function simulate(pod: Pod, snapshot: Snapshot): Simulation {
 
   const verdicts: NodeVerdict[] = nodes.map((info) => {
     if (allowed && !allowed.has(info.name)) return { name: info.name, fits: false, failures: [], absent: narrowing };
-    const failures: PluginFailure[] = [];
+    const failures: Rejection[] = [];
     for (const p of FILTERS) {
-      const status = p.filter(state, info);
-      if (status.code !== 'Success') failures.push({ plugin: p.name, status });
+      const rejection = p.filter(state, info);
+      if (rejection) failures.push(rejection);
     }
     return { name: info.name, fits: failures.length === 0, ...(failures[0] ? { first: failures[0] } : {}), failures };
   });
@@ -121,7 +110,7 @@ export function simulate(pod: Pod, snapshot: Snapshot): Simulation {
       if (version.minor >= 30) bump(reasons.absent(v.absent));
       continue;
     }
-    for (const r of v.first?.status.reasons ?? []) bump(r);
+    for (const r of v.first?.reasons ?? []) bump(r);
   }
   const histogram = new Map<string, number>();
   for (const { reason, count } of counts.values()) histogram.set(reason.key, (histogram.get(reason.key) ?? 0) + count);
@@ -133,5 +122,3 @@ export function simulate(pod: Pod, snapshot: Snapshot): Simulation {
     fits,
   };
 }
-
-export type { Code };

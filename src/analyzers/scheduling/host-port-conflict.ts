@@ -1,6 +1,8 @@
-import type { HostPort } from '../../scheduler/plugins/node-ports';
+import * as NodePorts from '../../scheduler/plugins/node-ports';
+import { blockedBy } from '../../scheduler/verdict';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
+import { fromMessageFinding, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 
 type Msg = 'taken' | 'fromEvent';
 
@@ -20,29 +22,24 @@ export default defineAnalyzer<Msg>({
     taken: '{{count}} of {{total}} nodes already have port {{port}} taken ({{holders}}).',
     fromEvent: '{{count}} of {{total}} nodes had no free host port for the pod, says the scheduler.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
-      return fromMessageFinding(ctx, view, (k) => k === 'ports', [{ summary: 'Use a Service instead of a hostPort, or keep the replicas at most the number of nodes' }]);
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const b = blockedBy(sim, 'NodePorts');
-    if (b.failures.length === 0) return [];
-    const first = b.failures[0]?.status.detail?.port as HostPort;
-    const holders = b.failures.map((f) => f.status.detail?.holder as string);
-    const port = `${first.port}/${first.protocol}`;
-    return [{
-      messageId: 'taken',
-      data: { count: b.failures.length, total: sim.nodeCount, port, holders: [...new Set(holders)].slice(0, 4).join(', ') },
-      evidence: sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'NodePorts')).slice(0, 6).map((v) => ({ ref: `Node/${v.name}`, observed: `hostPort ${port} held by ${v.failures.find((f) => f.plugin === 'NodePorts')?.status.detail?.holder as string}` })),
-      remedies: [
-        { summary: 'Expose the pod through a Service instead of a hostPort' },
-        { summary: 'If each node must run one copy, cap the surge during rollouts', patch: 'spec:\n  strategy:\n    rollingUpdate:\n      maxSurge: 0\n      maxUnavailable: 1' },
-      ],
-      key: port,
-      rank: schedulingRank(b, sim.nodeCount),
-    }];
-  },
+  analyze: filterStep({
+    fromMessage: (ctx, view) => fromMessageFinding(ctx, view, (k) => k === 'ports', [{ summary: 'Use a Service instead of a hostPort, or keep the replicas at most the number of nodes' }]),
+    fromVerdicts(_ctx, sim) {
+      const b = blockedBy(sim.nodes, NodePorts.Name);
+      const first = b.failures[0];
+      if (!first) return [];
+      const port = `${first.port.port}/${first.port.protocol}`;
+      return [{
+        messageId: 'taken',
+        data: { count: b.failures.length, total: sim.nodeCount, port, holders: [...new Set(b.failures.map((f) => f.holder))].slice(0, 4).join(', ') },
+        evidence: b.hits.slice(0, 6).map(({ node, rejection }) => ({ ref: `Node/${node.name}`, observed: `hostPort ${port} held by ${rejection.holder}` })),
+        remedies: [
+          { summary: 'Expose the pod through a Service instead of a hostPort' },
+          { summary: 'If each node must run one copy, cap the surge during rollouts', patch: 'spec:\n  strategy:\n    rollingUpdate:\n      maxSurge: 0\n      maxUnavailable: 1' },
+        ],
+        key: port,
+        rank: schedulingRank(b, sim.nodeCount),
+      }];
+    },
+  }),
 });

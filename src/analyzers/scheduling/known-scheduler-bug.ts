@@ -1,6 +1,5 @@
-import { histogramOf } from '../../scheduler/parse';
 import { defineAnalyzer } from '../types';
-import { schedulingView } from './view';
+import { schedulingStep } from './lib/step';
 
 type Msg = 'bug';
 
@@ -34,10 +33,9 @@ export default defineAnalyzer<Msg>({
   messages: {
     bug: 'The scheduler reports {{reason}} on nodes where the snapshot shows room, the symptom of {{issue}} in the version this cluster runs (1.{{minor}}): {{summary}}.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
+  analyze: schedulingStep((ctx, view) => {
     if (!view.unscheduled || !view.sim || !view.said || view.agrees !== false) return [];
-    const said = histogramOf(view.said.parsed.entries, view.said.parsed.total);
+    const said = view.said.histogram;
     const minor = view.sim.version.minor;
     for (const bug of KNOWN_SCHEDULER_BUGS) {
       if (minor < bug.minors[0] || minor > bug.minors[1]) continue;
@@ -52,5 +50,5 @@ export default defineAnalyzer<Msg>({
       }];
     }
     return [];
-  },
+  }),
 });

@@ -1,6 +1,7 @@
-import { defineAnalyzer, type RawFinding } from '../types';
-import { fromMessage, schedulingView } from './view';
 import { claimsOf } from '../../scheduler/volumes';
+import { defineAnalyzer, type RawFinding } from '../types';
+import { fromMessage } from './lib/findings';
+import { schedulingStep } from './lib/step';
 import { name, sh } from '../../k8s/command';
 
 type Msg = 'notFound' | 'deleting' | 'ephemeral' | 'pvMissing';
@@ -23,8 +24,7 @@ export default defineAnalyzer<Msg>({
     ephemeral: 'The ephemeral volume claim {{claim}} has not been created yet by the ephemeral volume controller.',
     pvMissing: 'Claim {{claim}} is bound to PersistentVolume {{pv}}, which does not exist.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
+  analyze: schedulingStep((ctx, view) => {
     if (!view.unscheduled) return [];
     const said = fromMessage(ctx, view, (k) => k.startsWith('prefilter:persistentvolumeclaim'));
     const out: Array<RawFinding<Msg>> = [];
@@ -52,5 +52,5 @@ export default defineAnalyzer<Msg>({
       });
     }
     return out;
-  },
+  }),
 });

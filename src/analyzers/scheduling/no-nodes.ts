@@ -1,5 +1,5 @@
 import { defineAnalyzer } from '../types';
-import { schedulingView } from './view';
+import { schedulingStep } from './lib/step';
 
 type Msg = 'none' | 'fromEvent';
 
@@ -19,8 +19,7 @@ export default defineAnalyzer<Msg>({
     none: 'The cluster has no nodes at all, so nothing can be scheduled.',
     fromEvent: 'The scheduler said it had no nodes at all ({{message}}).',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
+  analyze: schedulingStep((ctx, view) => {
     if (!view.unscheduled) return [];
     const remedies = [{ summary: 'Add nodes, or find why they do not join (node group, bootstrap, IAM role, kubelet logs)', command: 'kubectl get nodes' }];
     if (view.sim && view.sim.nodeCount === 0) {
@@ -30,5 +29,5 @@ export default defineAnalyzer<Msg>({
       return [{ messageId: 'fromEvent', data: { message: view.said.message }, evidence: [{ ref: view.said.event?.ref ?? ctx.ref, observed: view.said.message }], remedies, key: 'no-nodes' }];
     }
     return [];
-  },
+  }),
 });

@@ -1,9 +1,15 @@
 import type { Node, NodeSelectorTerm } from '../../../schemas/k8s';
-import { nodeSelectorMatches, termMatches } from '../../k8s/scheduling';
+import { termMatches } from '../../k8s/scheduling';
+import * as NodeAffinity from '../../scheduler/plugins/node-affinity';
+import { blockedBy } from '../../scheduler/verdict';
+import type { PodContext } from '../context';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
+import { fromMessage, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 
 type Msg = 'noMatch' | 'fromEvent';
+
+const requiredTerms = (ctx: PodContext): NodeSelectorTerm[] | undefined => ctx.pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? undefined;
 
 function exprText(e: { key: string; operator: string; values?: string[] | null }): string {
   return `${e.key} ${e.operator}${e.values?.length ? ` (${e.values.join(', ')})` : ''}`;
@@ -36,30 +42,29 @@ export default defineAnalyzer<Msg>({
     noMatch: '{{count}} of {{total}} nodes satisfy no term of the required node affinity: {{detail}}.',
     fromEvent: "{{count}} of {{total}} nodes did not match the pod's node affinity, says the scheduler.",
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    const terms = ctx.pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    if (!view.unscheduled || !terms) return [];
-    if (!view.sim) {
+  analyze: filterStep({
+    applies: (ctx) => !!requiredTerms(ctx),
+    fromMessage(ctx, view) {
+      // with a nodeSelector too, the message cannot tell which half failed: NodeSelectorMismatch speaks
       if (Object.keys(ctx.pod.spec.nodeSelector ?? {}).length > 0) return [];
       const m = fromMessage(ctx, view, (k) => k === 'nodeAffinity');
       return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: 'Compare the affinity with the node labels', command: 'kubectl get nodes --show-labels' }], rank: 30 }] : [];
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const b = blockedBy(sim, 'NodeAffinity', (_, v) => nodeSelectorMatches(ctx.pod, ctx.snapshot.nodes.get(v.name) as Node));
-    if (b.failures.length === 0) return [];
-    const detail = termReport(terms, [...ctx.snapshot.nodes.values()]).join('; ');
-    return [{
-      messageId: 'noMatch',
-      data: { count: b.failures.length, total: sim.nodeCount, detail },
-      evidence: [{ ref: ctx.ref, path: 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution', observed: detail }],
-      remedies: [
-        { summary: 'Label the nodes the pod is meant for so one term matches', command: 'kubectl label nodes <node> <key>=<value>' },
-        { summary: 'Or relax the expression that fails on every node, or make it preferredDuringSchedulingIgnoredDuringExecution' },
-      ],
-      key: detail,
-      rank: schedulingRank(b, sim.nodeCount),
-    }];
-  },
+    },
+    fromVerdicts(ctx, sim) {
+      const b = blockedBy(sim.nodes, NodeAffinity.Name, (f) => !f.fails.nodeSelector);
+      if (b.failures.length === 0) return [];
+      const detail = termReport(requiredTerms(ctx) ?? [], [...ctx.snapshot.nodes.values()]).join('; ');
+      return [{
+        messageId: 'noMatch',
+        data: { count: b.failures.length, total: sim.nodeCount, detail },
+        evidence: [{ ref: ctx.ref, path: 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution', observed: detail }],
+        remedies: [
+          { summary: 'Label the nodes the pod is meant for so one term matches', command: 'kubectl label nodes <node> <key>=<value>' },
+          { summary: 'Or relax the expression that fails on every node, or make it preferredDuringSchedulingIgnoredDuringExecution' },
+        ],
+        key: detail,
+        rank: schedulingRank(b, sim.nodeCount),
+      }];
+    },
+  }),
 });

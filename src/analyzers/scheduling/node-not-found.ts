@@ -1,4 +1,5 @@
 import { defineAnalyzer } from '../types';
+import { schedulingStep } from './lib/step';
 import { name, sh, yamlScalar } from '../../k8s/command';
 
 type Msg = 'missing';
@@ -18,7 +19,7 @@ export default defineAnalyzer<Msg>({
   messages: {
     missing: 'The pod is bound to node {{node}}, which does not exist: no kubelet will run it.',
   },
-  analyze(ctx) {
+  analyze: schedulingStep((ctx) => {
     const node = ctx.pod.spec.nodeName;
     if (!node || ctx.node || !ctx.snapshot.captured.has('Node') || ctx.pod.status.phase !== 'Pending' || ctx.pod.metadata.deletionTimestamp) return [];
     return [{
@@ -31,5 +32,5 @@ export default defineAnalyzer<Msg>({
       ],
       key: node,
     }];
-  },
+  }),
 });

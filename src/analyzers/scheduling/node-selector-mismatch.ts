@@ -1,10 +1,15 @@
 import type { Node } from '../../../schemas/k8s';
-import { nodeSelectorMatches } from '../../k8s/scheduling';
+import * as NodeAffinity from '../../scheduler/plugins/node-affinity';
+import { blockedBy } from '../../scheduler/verdict';
+import type { PodContext } from '../context';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
+import { fromMessage, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 import { sh, words } from '../../k8s/command';
 
 type Msg = 'noMatch' | 'fromEvent';
+
+const selectorText = (ctx: PodContext): string => Object.entries(ctx.pod.spec.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
 
 /** For each nodeSelector entry: how many nodes carry it, and the values the key has elsewhere. */
 export function selectorReport(selector: Record<string, string>, nodes: Node[]): Array<{ key: string; value: string; matching: number; others: string[] }> {
@@ -36,36 +41,35 @@ export default defineAnalyzer<Msg>({
     noMatch: '{{count}} of {{total}} nodes do not match the nodeSelector {{selector}}: {{detail}}.',
     fromEvent: "{{count}} of {{total}} nodes did not match the pod's node selector/affinity, says the scheduler (selector: {{selector}}).",
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    const selector = ctx.pod.spec.nodeSelector ?? {};
-    if (!view.unscheduled || Object.keys(selector).length === 0) return [];
-    const selText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',');
-    if (!view.sim) {
+  analyze: filterStep({
+    applies: (ctx) => Object.keys(ctx.pod.spec.nodeSelector ?? {}).length > 0,
+    fromMessage(ctx, view) {
       const m = fromMessage(ctx, view, (k) => k === 'nodeAffinity');
+      const selText = selectorText(ctx);
       return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?', selector: selText }, evidence: m.evidence, remedies: [{ summary: 'See which nodes carry the labels', command: sh`kubectl get nodes -l ${selText}` }], rank: 30 }] : [];
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const b = blockedBy(sim, 'NodeAffinity', (_, v) => !nodeSelectorMatches(ctx.pod, ctx.snapshot.nodes.get(v.name) as Node));
-    if (b.failures.length === 0) return [];
-    const rep = selectorReport(selector, [...ctx.snapshot.nodes.values()]);
-    const typo = (r: (typeof rep)[number]): string => {
-      const near = r.others.find((o) => o.split(' (')[0]?.toLowerCase() === `${r.key}=${r.value}`.toLowerCase());
-      return near ? `; did you mean ${near.split(' (')[0]}? (labels are case-sensitive)` : '';
-    };
-    const detail = rep.map((r) => (r.matching > 0 ? `${r.key}=${r.value} is on ${r.matching} node${r.matching > 1 ? 's' : ''}` : `no node has ${r.key}=${r.value}${r.others.length ? ` (nodes have ${r.others.slice(0, 3).join(', ')})` : ` (no node has the key ${r.key})`}${typo(r)}`)).join('; ');
-    const missing = rep.filter((r) => r.matching === 0);
-    return [{
-      messageId: 'noMatch',
-      data: { count: b.failures.length, total: sim.nodeCount, selector: selText, detail, missing: missing.map((r) => `${r.key}=${r.value}`) },
-      evidence: [{ ref: ctx.ref, path: 'spec.nodeSelector', observed: selText }, ...rep.filter((r) => r.others.length).slice(0, 3).map((r) => ({ ref: 'Node/*', path: `metadata.labels.${r.key}`, observed: r.others.slice(0, 5).join(', ') }))],
-      remedies: [
-        { summary: 'Label the nodes the pod is meant for', command: sh`kubectl label nodes <node> ${words((missing.length ? missing : rep).map((r) => `${r.key}=${r.value}`))}` },
-        { summary: 'Or fix the nodeSelector in the pod template to labels the nodes have' },
-      ],
-      key: selText,
-      rank: schedulingRank(b, sim.nodeCount),
-    }];
-  },
+    },
+    fromVerdicts(ctx, sim) {
+      const b = blockedBy(sim.nodes, NodeAffinity.Name, (f) => f.fails.nodeSelector);
+      if (b.failures.length === 0) return [];
+      const selText = selectorText(ctx);
+      const rep = selectorReport(ctx.pod.spec.nodeSelector ?? {}, [...ctx.snapshot.nodes.values()]);
+      const typo = (r: (typeof rep)[number]): string => {
+        const near = r.others.find((o) => o.split(' (')[0]?.toLowerCase() === `${r.key}=${r.value}`.toLowerCase());
+        return near ? `; did you mean ${near.split(' (')[0]}? (labels are case-sensitive)` : '';
+      };
+      const detail = rep.map((r) => (r.matching > 0 ? `${r.key}=${r.value} is on ${r.matching} node${r.matching > 1 ? 's' : ''}` : `no node has ${r.key}=${r.value}${r.others.length ? ` (nodes have ${r.others.slice(0, 3).join(', ')})` : ` (no node has the key ${r.key})`}${typo(r)}`)).join('; ');
+      const missing = rep.filter((r) => r.matching === 0);
+      return [{
+        messageId: 'noMatch',
+        data: { count: b.failures.length, total: sim.nodeCount, selector: selText, detail, missing: missing.map((r) => `${r.key}=${r.value}`) },
+        evidence: [{ ref: ctx.ref, path: 'spec.nodeSelector', observed: selText }, ...rep.filter((r) => r.others.length).slice(0, 3).map((r) => ({ ref: 'Node/*', path: `metadata.labels.${r.key}`, observed: r.others.slice(0, 5).join(', ') }))],
+        remedies: [
+          { summary: 'Label the nodes the pod is meant for', command: sh`kubectl label nodes <node> ${words((missing.length ? missing : rep).map((r) => `${r.key}=${r.value}`))}` },
+          { summary: 'Or fix the nodeSelector in the pod template to labels the nodes have' },
+        ],
+        key: selText,
+        rank: schedulingRank(b, sim.nodeCount),
+      }];
+    },
+  }),
 });

@@ -1,5 +1,8 @@
+import * as NodeUnschedulable from '../../scheduler/plugins/node-unschedulable';
+import { blockedBy } from '../../scheduler/verdict';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, nodeList, schedulingRank, schedulingView, filterRejection } from './view';
+import { fromMessageFinding, nodeList, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 import { names as nameList, sh } from '../../k8s/command';
 
 type Msg = 'cordoned' | 'fromEvent';
@@ -20,31 +23,27 @@ export default defineAnalyzer<Msg>({
     cordoned: '{{count}} of {{total}} nodes are cordoned (spec.unschedulable): {{nodes}}{{controlPlaneText}}.',
     fromEvent: '{{count}} of {{total}} nodes were cordoned, says the scheduler.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
-      return fromMessageFinding(ctx, view, (k) => k === 'unschedulable', [{ summary: 'Find the cordoned nodes and uncordon those whose maintenance is over', command: 'kubectl get nodes --field-selector spec.unschedulable=true' }]);
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const b = blockedBy(sim, 'NodeUnschedulable');
-    if (b.failures.length === 0) return [];
-    const names = sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'NodeUnschedulable')).map((v) => v.name);
-    const isControlPlane = (name: string): boolean => {
-      const labels = ctx.snapshot.nodes.get(name)?.metadata.labels ?? {};
-      return 'node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels || /master|control-plane/.test(name);
-    };
-    // control-plane nodes are kept cordoned on purpose: uncordoning them is not the fix to lead with
-    const workers = { ...b, sole: b.sole.filter((v) => !isControlPlane(v.name)), nodes: b.nodes.filter((v) => !isControlPlane(v.name)) };
-    const controlPlane = names.filter(isControlPlane);
-    return [{
-      messageId: 'cordoned',
-      data: { count: names.length, total: sim.nodeCount, nodes: nodeList(names.map((name) => ({ name, fits: false, failures: [] }))), sole: b.sole.length, controlPlaneText: controlPlane.length ? ` (${controlPlane.length} of them control-plane nodes, usually cordoned on purpose)` : '' },
-      evidence: names.slice(0, 6).map((n) => ({ ref: `Node/${n}`, path: 'spec.unschedulable', observed: 'true' })),
-      remedies: [{ summary: `Uncordon ${b.sole.length > 0 ? `${b.sole.map((v) => v.name).slice(0, 3).join(', ')} (nothing else keeps the pod off ${b.sole.length === 1 ? 'it' : 'them'})` : 'the node'} once its maintenance is over`, command: sh`kubectl uncordon ${nameList((b.sole.length > 0 ? b.sole.map((v) => v.name) : names).slice(0, 3))}` }],
-      key: 'cordoned',
-      rank: schedulingRank(workers, sim.nodeCount),
-    }];
-  },
+  analyze: filterStep({
+    fromMessage: (ctx, view) => fromMessageFinding(ctx, view, (k) => k === 'unschedulable', [{ summary: 'Find the cordoned nodes and uncordon those whose maintenance is over', command: 'kubectl get nodes --field-selector spec.unschedulable=true' }]),
+    fromVerdicts(ctx, sim) {
+      const b = blockedBy(sim.nodes, NodeUnschedulable.Name);
+      if (b.failures.length === 0) return [];
+      const names = b.hits.map((h) => h.node.name);
+      const isControlPlane = (name: string): boolean => {
+        const labels = ctx.snapshot.nodes.get(name)?.metadata.labels ?? {};
+        return 'node-role.kubernetes.io/control-plane' in labels || 'node-role.kubernetes.io/master' in labels || /master|control-plane/.test(name);
+      };
+      // control-plane nodes are kept cordoned on purpose: uncordoning them is not the fix to lead with
+      const workers = { sole: b.sole.filter((v) => !isControlPlane(v.name)), nodes: b.nodes.filter((v) => !isControlPlane(v.name)) };
+      const controlPlane = names.filter(isControlPlane);
+      return [{
+        messageId: 'cordoned',
+        data: { count: names.length, total: sim.nodeCount, nodes: nodeList(b.hits.map((h) => h.node)), sole: b.sole.length, controlPlaneText: controlPlane.length ? ` (${controlPlane.length} of them control-plane nodes, usually cordoned on purpose)` : '' },
+        evidence: names.slice(0, 6).map((n) => ({ ref: `Node/${n}`, path: 'spec.unschedulable', observed: 'true' })),
+        remedies: [{ summary: `Uncordon ${b.sole.length > 0 ? `${b.sole.map((v) => v.name).slice(0, 3).join(', ')} (nothing else keeps the pod off ${b.sole.length === 1 ? 'it' : 'them'})` : 'the node'} once its maintenance is over`, command: sh`kubectl uncordon ${nameList((b.sole.length > 0 ? b.sole.map((v) => v.name) : names).slice(0, 3))}` }],
+        key: 'cordoned',
+        rank: schedulingRank(workers, sim.nodeCount),
+      }];
+    },
+  }),
 });

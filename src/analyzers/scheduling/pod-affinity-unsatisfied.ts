@@ -1,5 +1,8 @@
+import * as InterPodAffinity from '../../scheduler/plugins/inter-pod-affinity';
+import { blockedBy } from '../../scheduler/verdict';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
+import { fromMessageFinding, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 import { placeholder, sh } from '../../k8s/command';
 
 type Msg = 'noPods' | 'elsewhere' | 'fromEvent';
@@ -21,29 +24,25 @@ export default defineAnalyzer<Msg>({
     elsewhere: '{{count}} of {{total}} nodes have no pod matching the required pod affinity in their {{topologyKey}} domain.',
     fromEvent: "{{count}} of {{total}} nodes didn't match the pod affinity rules, says the scheduler.",
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
-      return fromMessageFinding(ctx, view, (k) => k === 'podAffinity', [{ summary: 'Check that pods matching the affinity selector run, in the namespaces the term names' }]);
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const b = blockedBy(sim, 'InterPodAffinity', (f) => f.status.reasons.some((r) => r.key === 'podAffinity'));
-    if (b.failures.length === 0) return [];
-    const term = ctx.pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.[0];
-    const selector = JSON.stringify(term?.labelSelector?.matchLabels ?? term?.labelSelector ?? {});
-    const none = b.failures.some((f) => f.status.detail?.noMatchingPods);
-    return [{
-      messageId: none ? 'noPods' : 'elsewhere',
-      data: { count: b.failures.length, total: sim.nodeCount, selector, topologyKey: term?.topologyKey ?? '?' },
-      evidence: [{ ref: ctx.ref, path: 'spec.affinity.podAffinity', observed: `${selector} by ${term?.topologyKey ?? '?'}` }],
-      remedies: [
-        { summary: 'Start the pods the affinity points at, or fix its labelSelector/namespaces', command: sh`kubectl get pods -A -l ${Object.entries(term?.labelSelector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || placeholder('<selector>')} -o wide` },
-        { summary: 'Or make it preferredDuringSchedulingIgnoredDuringExecution if co-location is a wish, not a need' },
-      ],
-      key: selector,
-      rank: schedulingRank(b, sim.nodeCount),
-    }];
-  },
+  analyze: filterStep({
+    fromMessage: (ctx, view) => fromMessageFinding(ctx, view, (k) => k === 'podAffinity', [{ summary: 'Check that pods matching the affinity selector run, in the namespaces the term names' }]),
+    fromVerdicts(ctx, sim) {
+      const b = blockedBy(sim.nodes, InterPodAffinity.Name, (f) => f.kind === 'podAffinity');
+      if (b.failures.length === 0) return [];
+      const term = ctx.pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.[0];
+      const selector = JSON.stringify(term?.labelSelector?.matchLabels ?? term?.labelSelector ?? {});
+      const none = b.failures.some((f) => f.noMatchingPods);
+      return [{
+        messageId: none ? 'noPods' : 'elsewhere',
+        data: { count: b.failures.length, total: sim.nodeCount, selector, topologyKey: term?.topologyKey ?? '?' },
+        evidence: [{ ref: ctx.ref, path: 'spec.affinity.podAffinity', observed: `${selector} by ${term?.topologyKey ?? '?'}` }],
+        remedies: [
+          { summary: 'Start the pods the affinity points at, or fix its labelSelector/namespaces', command: sh`kubectl get pods -A -l ${Object.entries(term?.labelSelector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || placeholder('<selector>')} -o wide` },
+          { summary: 'Or make it preferredDuringSchedulingIgnoredDuringExecution if co-location is a wish, not a need' },
+        ],
+        key: selector,
+        rank: schedulingRank(b, sim.nodeCount),
+      }];
+    },
+  }),
 });

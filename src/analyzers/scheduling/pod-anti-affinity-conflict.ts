@@ -1,7 +1,11 @@
-import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
+import * as InterPodAffinity from '../../scheduler/plugins/inter-pod-affinity';
+import { blockedBy } from '../../scheduler/verdict';
+import { defineAnalyzer, type RawFinding } from '../types';
+import { fromMessageFinding, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 
 type Msg = 'own' | 'existing' | 'fromEvent';
+type AntiAffinity = Extract<InterPodAffinity.Rejection, { kind: 'podAntiAffinity' | 'existingAntiAffinity' }>;
 
 export default defineAnalyzer<Msg>({
   id: 'PodAntiAffinityConflict',
@@ -20,31 +24,27 @@ export default defineAnalyzer<Msg>({
     existing: "{{count}} of {{total}} nodes are excluded by the anti-affinity of pods already there ({{topologyKey}}), e.g. {{example}}.",
     fromEvent: '{{count}} of {{total}} nodes failed the anti-affinity rules, says the scheduler.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
-      return fromMessageFinding(ctx, view, (k) => k === 'podAntiAffinity' || k === 'existingAntiAffinity', [{ summary: 'Add nodes so every replica gets its own domain, or use preferred anti-affinity' }]);
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const out = [];
-    for (const [key, messageId] of [['podAntiAffinity', 'own'], ['existingAntiAffinity', 'existing']] as const) {
-      const b = blockedBy(sim, 'InterPodAffinity', (f) => f.status.reasons.some((r) => r.key === key));
-      if (b.failures.length === 0) continue;
-      const d = b.failures[0]?.status.detail ?? {};
-      out.push({
-        messageId,
-        data: { count: b.failures.length, total: sim.nodeCount, topologyKey: d.topologyKey as string, example: d.conflictsWith as string },
-        evidence: sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'InterPodAffinity' && f.status.reasons.some((r) => r.key === key))).slice(0, 6).map((v) => ({ ref: `Node/${v.name}`, observed: `runs ${v.failures.find((f) => f.plugin === 'InterPodAffinity')?.status.detail?.conflictsWith as string}` })),
-        remedies: [
-          { summary: 'Add nodes (or zones) so every replica gets its own domain, or lower the replica count' },
-          { summary: 'Or make the rule preferredDuringSchedulingIgnoredDuringExecution if spreading is a wish, not a need' },
-        ],
-        key: `${key}:${d.topologyKey as string}`,
-        rank: schedulingRank(b, sim.nodeCount),
-      });
-    }
-    return out;
-  },
+  analyze: filterStep({
+    fromMessage: (ctx, view) => fromMessageFinding(ctx, view, (k) => k === 'podAntiAffinity' || k === 'existingAntiAffinity', [{ summary: 'Add nodes so every replica gets its own domain, or use preferred anti-affinity' }]),
+    fromVerdicts(_ctx, sim) {
+      const out: Array<RawFinding<Msg>> = [];
+      for (const [kind, messageId] of [['podAntiAffinity', 'own'], ['existingAntiAffinity', 'existing']] as const) {
+        const b = blockedBy(sim.nodes, InterPodAffinity.Name, (f): f is AntiAffinity => f.kind === kind);
+        const d = b.failures[0];
+        if (!d) continue;
+        out.push({
+          messageId,
+          data: { count: b.failures.length, total: sim.nodeCount, topologyKey: d.topologyKey, example: d.conflictsWith },
+          evidence: b.hits.slice(0, 6).map(({ node, rejection }) => ({ ref: `Node/${node.name}`, observed: `runs ${rejection.conflictsWith}` })),
+          remedies: [
+            { summary: 'Add nodes (or zones) so every replica gets its own domain, or lower the replica count' },
+            { summary: 'Or make the rule preferredDuringSchedulingIgnoredDuringExecution if spreading is a wish, not a need' },
+          ],
+          key: `${kind}:${d.topologyKey}`,
+          rank: schedulingRank(b, sim.nodeCount),
+        });
+      }
+      return out;
+    },
+  }),
 });

@@ -18,10 +18,11 @@ export default defineAnalyzer<Msg>({
   messages: {
     waiting: 'The scheduler preempted pods on node {{node}} for this pod and it waits for them to terminate{{victimText}}.',
   },
+  // not through schedulingStep: this is the finding the other scheduling findings step back for
   analyze(ctx) {
-    const node = ctx.pod.status.nominatedNodeName;
-    if (!node || ctx.pod.spec.nodeName || ctx.pod.metadata.deletionTimestamp) return [];
-    const victims = (ctx.snapshot.podsByNode.get(node) ?? []).filter((p) => p.metadata.deletionTimestamp).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+    const preemption = ctx.scheduling.preemption;
+    if (!preemption) return [];
+    const { node, victims } = preemption;
     return [{
       messageId: 'waiting',
       data: { node, victims, victimText: victims.length ? ` (${victims.slice(0, 4).join(', ')})` : '' },

@@ -1,6 +1,6 @@
 import { humanDuration, parseTime } from '../../k8s/time';
 import { defineAnalyzer, type Evidence } from '../types';
-import { schedulingView } from './view';
+import { schedulingStep } from './lib/step';
 
 type Msg = 'noSuchScheduler' | 'staleLease' | 'podsDown' | 'silent' | 'stuck';
 
@@ -29,8 +29,7 @@ export default defineAnalyzer<Msg>({
     silent: 'No scheduler has looked at the pod in {{age}} (no PodScheduled condition, no FailedScheduling event) although {{fits}} node(s) can take it.',
     stuck: 'The scheduler last rejected the pod {{age}} ago, but {{fits}} node(s) can take it now and a working scheduler retries within 5 minutes: it is not processing this pod.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
+  analyze: schedulingStep((ctx, view) => {
     if (!view.unscheduled || (ctx.pod.spec.schedulingGates ?? []).length) return [];
     const name = ctx.pod.spec.schedulerName ?? DEFAULT;
     const remedies = [{ summary: 'Check the scheduler on the control plane: its pod, its log, its static manifest', command: 'kubectl -n kube-system get pods -l component=kube-scheduler -o wide' }];
@@ -62,5 +61,5 @@ export default defineAnalyzer<Msg>({
       return [{ messageId: 'stuck', data: { age: humanDuration(ctx.now - view.said.at), fits: view.sim.fits.length, said: view.said.message }, evidence: [{ ref: view.said.event?.ref ?? ctx.ref, observed: view.said.message }, { ref: 'simulation', observed: `fits on ${view.sim.fits.slice(0, 5).join(', ')}` }], remedies, key: 'kube-scheduler' }];
     }
     return [];
-  },
+  }),
 });

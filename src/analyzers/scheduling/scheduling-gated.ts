@@ -1,4 +1,5 @@
 import { defineAnalyzer } from '../types';
+import { schedulingStep } from './lib/step';
 import { name, sh } from '../../k8s/command';
 
 type Msg = 'gated';
@@ -18,7 +19,7 @@ export default defineAnalyzer<Msg>({
   messages: {
     gated: 'The pod waits for its scheduling gate(s) {{gates}} to be removed; the scheduler ignores it until then.',
   },
-  analyze(ctx) {
+  analyze: schedulingStep((ctx) => {
     const gates = (ctx.pod.spec.schedulingGates ?? []).map((g) => g.name);
     if (gates.length === 0 || ctx.pod.spec.nodeName) return [];
     return [{
@@ -31,5 +32,5 @@ export default defineAnalyzer<Msg>({
       ],
       key: gates.join(','),
     }];
-  },
+  }),
 });

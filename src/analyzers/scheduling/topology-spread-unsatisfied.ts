@@ -1,5 +1,8 @@
-import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
+import * as PodTopologySpread from '../../scheduler/plugins/pod-topology-spread';
+import { blockedBy } from '../../scheduler/verdict';
+import { defineAnalyzer, type RawFinding } from '../types';
+import { fromMessageFinding, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 import { sh, yamlScalar } from '../../k8s/command';
 
 type Msg = 'skew' | 'missingLabel' | 'fromEvent';
@@ -21,31 +24,38 @@ export default defineAnalyzer<Msg>({
     missingLabel: '{{count}} of {{total}} nodes lack the topology label {{topologyKey}}, so the spread constraint rules them out.',
     fromEvent: '{{count}} of {{total}} nodes did not satisfy the pod topology spread constraints, says the scheduler.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
-      return fromMessageFinding(ctx, view, (k) => k === 'spread' || k === 'spreadLabel', [{ summary: 'Raise maxSkew or use whenUnsatisfiable: ScheduleAnyway if an even spread is not required' }]);
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const out = [];
-    for (const key of ['spread', 'spreadLabel'] as const) {
-      const b = blockedBy(sim, 'PodTopologySpread', (f) => f.status.reasons.some((r) => r.key === key));
-      if (b.failures.length === 0) continue;
-      const d = b.failures[0]?.status.detail ?? {};
-      const counts = [...new Set(b.failures.map((f) => f.status.detail?.count as number))].sort((x, y) => x - y);
-      out.push({
-        messageId: key === 'spread' ? ('skew' as const) : ('missingLabel' as const),
-        data: { count: b.failures.length, total: sim.nodeCount, topologyKey: d.topologyKey as string, maxSkew: (d.maxSkew as number) ?? 0, min: (d.min as number) ?? 0, countText: counts.join('/') },
-        evidence: [{ ref: ctx.ref, path: 'spec.topologySpreadConstraints', observed: `topologyKey ${d.topologyKey as string}, maxSkew ${(d.maxSkew as number) ?? '?'}, DoNotSchedule` }, ...sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'PodTopologySpread')).slice(0, 4).map((v) => ({ ref: `Node/${v.name}`, observed: `domain ${(v.failures.find((f) => f.plugin === 'PodTopologySpread')?.status.detail?.domain as string) ?? '(no label)'}` }))],
-        remedies: key === 'spread'
-          ? [{ summary: 'Make room in the least-populated domain (its nodes may be full, tainted or cordoned)' }, { summary: 'Or relax the constraint', patch: `topologySpreadConstraints:\n- topologyKey: ${yamlScalar(d.topologyKey as string)}\n  maxSkew: ${((d.maxSkew as number) ?? 1) + 1}\n  whenUnsatisfiable: ScheduleAnyway` }]
-          : [{ summary: `Label the nodes with ${d.topologyKey as string}`, command: sh`kubectl label nodes <node> ${d.topologyKey as string}=<value>` }],
-        key: `${d.topologyKey as string}:${key}`,
-        rank: schedulingRank(b, sim.nodeCount),
-      });
-    }
-    return out;
-  },
+  analyze: filterStep({
+    fromMessage: (ctx, view) => fromMessageFinding(ctx, view, (k) => k === 'spread' || k === 'spreadLabel', [{ summary: 'Raise maxSkew or use whenUnsatisfiable: ScheduleAnyway if an even spread is not required' }]),
+    fromVerdicts(ctx, sim) {
+      const out: Array<RawFinding<Msg>> = [];
+      const all = blockedBy(sim.nodes, PodTopologySpread.Name);
+      const domains = all.hits.slice(0, 4).map(({ node, rejection }) => ({ ref: `Node/${node.name}`, observed: `domain ${rejection.kind === 'skew' ? rejection.domain : '(no label)'}` }));
+      const skew = blockedBy(sim.nodes, PodTopologySpread.Name, (f) => f.kind === 'skew');
+      const d = skew.failures[0];
+      if (d) {
+        const counts = [...new Set(skew.failures.map((f) => f.count))].sort((x, y) => x - y);
+        out.push({
+          messageId: 'skew',
+          data: { count: skew.failures.length, total: sim.nodeCount, topologyKey: d.topologyKey, maxSkew: d.maxSkew, min: d.min, countText: counts.join('/') },
+          evidence: [{ ref: ctx.ref, path: 'spec.topologySpreadConstraints', observed: `topologyKey ${d.topologyKey}, maxSkew ${d.maxSkew}, DoNotSchedule` }, ...domains],
+          remedies: [{ summary: 'Make room in the least-populated domain (its nodes may be full, tainted or cordoned)' }, { summary: 'Or relax the constraint', patch: `topologySpreadConstraints:\n- topologyKey: ${yamlScalar(d.topologyKey)}\n  maxSkew: ${d.maxSkew + 1}\n  whenUnsatisfiable: ScheduleAnyway` }],
+          key: `${d.topologyKey}:spread`,
+          rank: schedulingRank(skew, sim.nodeCount),
+        });
+      }
+      const label = blockedBy(sim.nodes, PodTopologySpread.Name, (f) => f.kind === 'missingLabel');
+      const l = label.failures[0];
+      if (l) {
+        out.push({
+          messageId: 'missingLabel',
+          data: { count: label.failures.length, total: sim.nodeCount, topologyKey: l.topologyKey, maxSkew: 0, min: 0, countText: '' },
+          evidence: [{ ref: ctx.ref, path: 'spec.topologySpreadConstraints', observed: `topologyKey ${l.topologyKey}, maxSkew ?, DoNotSchedule` }, ...domains],
+          remedies: [{ summary: `Label the nodes with ${l.topologyKey}`, command: sh`kubectl label nodes <node> ${l.topologyKey}=<value>` }],
+          key: `${l.topologyKey}:spreadLabel`,
+          rank: schedulingRank(label, sim.nodeCount),
+        });
+      }
+      return out;
+    },
+  }),
 });

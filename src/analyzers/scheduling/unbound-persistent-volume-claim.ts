@@ -1,6 +1,9 @@
+import * as VolumeBinding from '../../scheduler/plugins/volume-binding';
+import { blockedBy } from '../../scheduler/verdict';
 import { claimsOf } from '../../scheduler/volumes';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView } from './view';
+import { fromMessage, schedulingRank } from './lib/findings';
+import { schedulingStep } from './lib/step';
 import { name, sh } from '../../k8s/command';
 
 type Msg = 'noClass' | 'classMissing' | 'provisioning' | 'noStaticVolume' | 'immediate' | 'fromEvent';
@@ -25,8 +28,7 @@ export default defineAnalyzer<Msg>({
     immediate: 'Claim {{claim}} (class {{class}}, Immediate binding) is not bound yet, so the scheduler will not place the pod.',
     fromEvent: 'The pod has an unbound claim, says the scheduler: {{detail}}.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
+  analyze: schedulingStep((ctx, view) => {
     if (!view.unscheduled) return [];
     if (!view.sim) {
       const m = fromMessage(ctx, view, (k) => k === 'prefilter:pod has unbound immediate PersistentVolumeClaims' || k === 'volumeBind');
@@ -66,7 +68,7 @@ export default defineAnalyzer<Msg>({
         remedies.push({ summary: "Find out why the claim is not bound: read its events", command: sh`kubectl describe pvc ${name(c.name)} -n ${name(ctx.namespace)}` });
         remedies.push({ summary: 'For zonal or local storage, use a StorageClass with volumeBindingMode: WaitForFirstConsumer so the volume is made where the pod can run' });
       } else {
-        const b = blockedBy(sim, 'VolumeBinding', (f) => f.status.reasons.some((r) => r.key === 'volumeBind') && f.status.detail?.claim === c.name);
+        const b = blockedBy(sim.nodes, VolumeBinding.Name, (f) => f.kind === 'noVolumeToBind' && f.claim === c.name);
         if (b.failures.length === 0 || sim.fits.length > 0) continue;
         msg = 'noStaticVolume';
         data.count = b.failures.length;
@@ -78,5 +80,5 @@ export default defineAnalyzer<Msg>({
       out.push({ messageId: msg, data, evidence, remedies, key: claimRef, rank: 18 });
     }
     return out;
-  },
+  }),
 });

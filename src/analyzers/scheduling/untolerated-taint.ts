@@ -1,7 +1,10 @@
 import type { Taint } from '../../../schemas/k8s';
 import { taintText } from '../../k8s/scheduling';
+import * as TaintToleration from '../../scheduler/plugins/taint-toleration';
+import { blockedBy } from '../../scheduler/verdict';
 import { defineAnalyzer, type RawFinding } from '../types';
-import { blockedBy, fromMessage, nodeList, schedulingRank, schedulingView, filterRejection } from './view';
+import { fromMessage, nodeList, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 import { name, names as nameList, placeholder, sh, yamlQuoted } from '../../k8s/command';
 
 type Msg = 'taint' | 'fromEvent';
@@ -42,10 +45,8 @@ export default defineAnalyzer<Msg>({
     taint: '{{count}} of {{total}} nodes have taint {{taint}} that the pod does not tolerate ({{originText}}): {{nodes}}.',
     fromEvent: '{{count}} of {{total}} nodes had a taint the pod does not tolerate, says the scheduler{{taintText}}.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
+  analyze: filterStep({
+    fromMessage(ctx, view) {
       const m = fromMessage(ctx, view, (k) => k === 'taint');
       if (!m) return [];
       const named = /taint \{([^:}]+): ([^}]*)\}/.exec(view.said?.message ?? '');
@@ -57,37 +58,31 @@ export default defineAnalyzer<Msg>({
         remedies: [{ summary: 'See which taints the nodes have', command: "kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints" }],
         rank: 30,
       }];
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const groups = new Map<string, { taint: Taint; nodes: string[] }>();
-    for (const v of sim.nodes) {
-      const f = v.failures.find((x) => x.plugin === 'TaintToleration');
-      const taint = f?.status.detail?.taint as Taint | undefined;
-      if (!taint) continue;
-      const k = taintText(taint);
-      const g = groups.get(k) ?? { taint, nodes: [] };
-      g.nodes.push(v.name);
-      groups.set(k, g);
-    }
-    const out: Array<RawFinding<Msg>> = [];
-    for (const [text, g] of groups) {
-      const b = blockedBy(sim, 'TaintToleration', (f) => taintText(f.status.detail?.taint as Taint) === text);
-      const { origin, detail } = taintOrigin(g.taint.key);
-      const toleration = `tolerations:\n- key: ${yamlQuoted(g.taint.key)}\n  operator: ${g.taint.value ? `"Equal"\n  value: ${yamlQuoted(g.taint.value)}` : '"Exists"'}\n  effect: ${yamlQuoted(g.taint.effect)}`;
-      const remove = sh`kubectl taint nodes ${g.nodes.length <= 3 ? nameList(g.nodes) : placeholder('<node>')} ${`${g.taint.key}:${g.taint.effect}-`}`;
-      const remedies = origin === 'node condition' || origin === 'cloud provider'
-        ? [{ summary: `Fix the node: this taint is set for ${detail} and comes back while that lasts`, command: sh`kubectl describe node ${name(g.nodes[0])} | sed -n '/Conditions:/,/Addresses:/p'` }, { summary: 'Only if the pod must run there anyway, tolerate it', patch: toleration }]
-        : [{ summary: 'Tolerate the taint in the pod template', patch: toleration }, { summary: `Or remove the taint${origin === 'control-plane' ? ' (this puts ordinary workloads on control-plane nodes)' : ''}`, command: remove }];
-      out.push({
-        messageId: 'taint',
-        data: { count: g.nodes.length, total: sim.nodeCount, taint: text, key: g.taint.key, origin, originText: `${origin}: ${detail}`, nodes: nodeList(g.nodes.map((name) => ({ name, fits: false, failures: [] }))) },
-        evidence: g.nodes.slice(0, 6).map((n) => ({ ref: `Node/${n}`, path: 'spec.taints', observed: text })),
-        remedies,
-        key: text,
-        rank: schedulingRank(b, sim.nodeCount),
-      });
-    }
-    return out;
-  },
+    },
+    fromVerdicts(_ctx, sim) {
+      // one finding per distinct taint, in the order of the first node that has it
+      const taints = new Map<string, Taint>();
+      for (const { taint } of blockedBy(sim.nodes, TaintToleration.Name).failures) if (!taints.has(taintText(taint))) taints.set(taintText(taint), taint);
+      const out: Array<RawFinding<Msg>> = [];
+      for (const [text, taint] of taints) {
+        const b = blockedBy(sim.nodes, TaintToleration.Name, (f) => taintText(f.taint) === text);
+        const nodes = b.hits.map((h) => h.node.name);
+        const { origin, detail } = taintOrigin(taint.key);
+        const toleration = `tolerations:\n- key: ${yamlQuoted(taint.key)}\n  operator: ${taint.value ? `"Equal"\n  value: ${yamlQuoted(taint.value)}` : '"Exists"'}\n  effect: ${yamlQuoted(taint.effect)}`;
+        const remove = sh`kubectl taint nodes ${nodes.length <= 3 ? nameList(nodes) : placeholder('<node>')} ${`${taint.key}:${taint.effect}-`}`;
+        const remedies = origin === 'node condition' || origin === 'cloud provider'
+          ? [{ summary: `Fix the node: this taint is set for ${detail} and comes back while that lasts`, command: sh`kubectl describe node ${name(nodes[0])} | sed -n '/Conditions:/,/Addresses:/p'` }, { summary: 'Only if the pod must run there anyway, tolerate it', patch: toleration }]
+          : [{ summary: 'Tolerate the taint in the pod template', patch: toleration }, { summary: `Or remove the taint${origin === 'control-plane' ? ' (this puts ordinary workloads on control-plane nodes)' : ''}`, command: remove }];
+        out.push({
+          messageId: 'taint',
+          data: { count: nodes.length, total: sim.nodeCount, taint: text, key: taint.key, origin, originText: `${origin}: ${detail}`, nodes: nodeList(b.hits.map((h) => h.node)) },
+          evidence: nodes.slice(0, 6).map((n) => ({ ref: `Node/${n}`, path: 'spec.taints', observed: text })),
+          remedies,
+          key: text,
+          rank: schedulingRank(b, sim.nodeCount),
+        });
+      }
+      return out;
+    },
+  }),
 });

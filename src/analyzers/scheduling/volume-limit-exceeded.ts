@@ -1,5 +1,8 @@
+import * as NodeVolumeLimits from '../../scheduler/plugins/node-volume-limits';
+import { blockedBy } from '../../scheduler/verdict';
 import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessageFinding, schedulingRank, schedulingView, filterRejection } from './view';
+import { fromMessageFinding, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
 
 type Msg = 'limit' | 'fromEvent';
 
@@ -19,27 +22,20 @@ export default defineAnalyzer<Msg>({
     limit: '{{count}} of {{total}} nodes are at their {{driver}} volume limit ({{attached}} of {{limit}} attached).',
     fromEvent: '{{count}} of {{total}} nodes were at their volume attach limit, says the scheduler.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
-      return fromMessageFinding(ctx, view, (k) => k === 'volumeLimit', [{ summary: 'Compare the attach limits with the volumes in use', command: 'kubectl get csinode -o yaml' }]);
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const b = blockedBy(sim, 'NodeVolumeLimits');
-    if (b.failures.length === 0) return [];
-    const d = b.failures[0]?.status.detail ?? {};
-    return [{
-      messageId: 'limit',
-      data: { count: b.failures.length, total: sim.nodeCount, driver: d.driver as string, limit: d.limit as number, attached: d.attached as number },
-      evidence: sim.nodes.filter((v) => v.failures.some((f) => f.plugin === 'NodeVolumeLimits')).slice(0, 6).map((v) => {
-        const x = v.failures.find((f) => f.plugin === 'NodeVolumeLimits')?.status.detail ?? {};
-        return { ref: `CSINode/${v.name}`, path: 'spec.drivers[].allocatable.count', observed: `${x.driver as string}: ${x.attached as number} attached, limit ${x.limit as number}` };
-      }),
-      remedies: [{ summary: 'Spread volume-heavy pods over more nodes, or use an instance type with a higher attach limit' }],
-      key: d.driver as string,
-      rank: schedulingRank(b, sim.nodeCount),
-    }];
-  },
+  analyze: filterStep({
+    fromMessage: (ctx, view) => fromMessageFinding(ctx, view, (k) => k === 'volumeLimit', [{ summary: 'Compare the attach limits with the volumes in use', command: 'kubectl get csinode -o yaml' }]),
+    fromVerdicts(_ctx, sim) {
+      const b = blockedBy(sim.nodes, NodeVolumeLimits.Name);
+      const d = b.failures[0];
+      if (!d) return [];
+      return [{
+        messageId: 'limit',
+        data: { count: b.failures.length, total: sim.nodeCount, driver: d.driver, limit: d.limit, attached: d.attached },
+        evidence: b.hits.slice(0, 6).map(({ node, rejection: x }) => ({ ref: `CSINode/${node.name}`, path: 'spec.drivers[].allocatable.count', observed: `${x.driver}: ${x.attached} attached, limit ${x.limit}` })),
+        remedies: [{ summary: 'Spread volume-heavy pods over more nodes, or use an instance type with a higher attach limit' }],
+        key: d.driver,
+        rank: schedulingRank(b, sim.nodeCount),
+      }];
+    },
+  }),
 });

@@ -1,12 +1,14 @@
-import type { NodeVerdict } from '../../scheduler/simulate';
-import { defineAnalyzer } from '../types';
-import { blockedBy, fromMessage, schedulingRank, schedulingView, filterRejection } from './view';
-import { name, placeholder, sh } from '../../k8s/command';
+import * as VolumeBinding from '../../scheduler/plugins/volume-binding';
+import * as VolumeZone from '../../scheduler/plugins/volume-zone';
+import type { Simulation } from '../../scheduler/simulate';
+import { blockedBy, type Blocked, type NodeVerdict, type Rejection } from '../../scheduler/verdict';
+import type { PodContext } from '../context';
+import { defineAnalyzer, type RawFinding } from '../types';
+import { fromMessage, schedulingRank } from './lib/findings';
+import { filterStep } from './lib/step';
+import { name, sh } from '../../k8s/command';
 
 type Msg = 'zone' | 'nodeAffinity' | 'fromEvent';
-
-const otherReasons = (v: NodeVerdict, skip: string): string =>
-  v.failures.filter((f) => f.plugin !== skip).flatMap((f) => f.status.reasons.map((r) => r.text)).join(', ');
 
 export default defineAnalyzer<Msg>({
   id: 'VolumeZoneConflict',
@@ -25,41 +27,54 @@ export default defineAnalyzer<Msg>({
     nodeAffinity: 'Volume {{pv}} (claim {{claim}}) can only be used on the node(s) its node affinity names, and {{outside}} of {{total}} nodes are not among them. {{insideText}}',
     fromEvent: '{{count}} of {{total}} nodes could not reach the pod\'s volume (zone or volume node affinity), says the scheduler.',
   },
-  analyze(ctx) {
-    const view = schedulingView(ctx);
-    if (!view.unscheduled) return [];
-    if (!view.sim) {
+  analyze: filterStep({
+    fromMessage(ctx, view) {
       const m = fromMessage(ctx, view, (k) => k === 'volumeZone' || k === 'volumeNodeAffinity');
       return m ? [{ messageId: 'fromEvent', data: { count: m.count, total: m.total ?? '?' }, evidence: m.evidence, remedies: [{ summary: "Find the volume's zone and make room for the pod on a node there", command: `kubectl get pv -o custom-columns=NAME:.metadata.name,ZONE:.metadata.labels.topology\\.kubernetes\\.io/zone,CLAIM:.spec.claimRef.name` }], rank: 30 }] : [];
-    }
-    const sim = filterRejection(view);
-    if (!sim) return [];
-    const zoneB = blockedBy(sim, 'VolumeZone');
-    const affB = blockedBy(sim, 'VolumeBinding', (f) => f.status.reasons.some((r) => r.key === 'volumeNodeAffinity'));
-    const out = [];
-    for (const [b, plugin, messageId] of [[zoneB, 'VolumeZone', 'zone'], [affB, 'VolumeBinding', 'nodeAffinity']] as const) {
-      if (b.failures.length === 0) continue;
-      const d = b.failures[0]?.status.detail ?? {};
-      const inside = sim.nodes.filter((v) => !v.failures.some((f) => f.plugin === plugin && (plugin === 'VolumeZone' || f.status.reasons.some((r) => r.key === 'volumeNodeAffinity'))));
-      const insideText = inside.length === 0
-        ? 'No node is there at all: add one, or move the data.'
-        : `The ${inside.length} node(s) there cannot take it either: ${inside.slice(0, 4).map((v) => `${v.name} (${otherReasons(v, plugin) || 'fits'})`).join('; ')}.`;
-      const zones = ((d.zones as string[] | undefined) ?? []).join(' or ') || 'its zone';
-      out.push({
-        messageId,
-        data: { pv: (d.pv as string) ?? '?', claim: (d.claim as string) ?? '?', zones, outside: b.failures.length, total: sim.nodeCount, inside: inside.length, insideText },
-        evidence: [
-          { ref: `PersistentVolume/${(d.pv as string) ?? '?'}`, path: plugin === 'VolumeZone' ? `metadata.labels.${d.label as string}` : 'spec.nodeAffinity', observed: plugin === 'VolumeZone' ? zones : 'required node affinity' },
-          ...inside.slice(0, 4).map((v) => ({ ref: `Node/${v.name}`, observed: otherReasons(v, plugin) || 'fits' })),
-        ],
-        remedies: [
-          { summary: `Make room for the pod on a node in ${zones === 'its zone' ? "the volume's zone" : zones}: free resources, untaint or uncordon one, or add a node there` },
-          { summary: 'The data cannot follow the pod to another zone by itself: snapshot and restore the volume there, or, if the data can be lost, delete the claim so a new volume is provisioned', command: sh`kubectl get pvc ${d.claim === undefined ? placeholder('<claim>') : name(d.claim as string)} -n ${name(ctx.namespace)} -o wide` },
-        ],
-        key: `${(d.pv as string) ?? ''}`,
-        rank: schedulingRank(b, sim.nodeCount),
-      });
-    }
-    return out;
-  },
+    },
+    fromVerdicts(ctx, sim) {
+      const out: Array<RawFinding<Msg>> = [];
+      const zone = blockedBy(sim.nodes, VolumeZone.Name);
+      const z = zone.failures[0];
+      if (z) out.push(pinned(ctx, sim, zone, { messageId: 'zone', pv: z.pv, claim: z.claim, zones: z.zones.join(' or ') || 'its zone', path: `metadata.labels.${z.label}` }));
+      const affinity = blockedBy(sim.nodes, VolumeBinding.Name, (f) => f.kind === 'volumeNodeAffinity');
+      const a = affinity.failures[0];
+      if (a) out.push(pinned(ctx, sim, affinity, { messageId: 'nodeAffinity', pv: a.pv, claim: a.claim, zones: 'its zone', path: 'spec.nodeAffinity', observed: 'required node affinity' }));
+      return out;
+    },
+  }),
 });
+
+interface Pin {
+  messageId: 'zone' | 'nodeAffinity';
+  pv: string;
+  claim: string;
+  zones: string;
+  path: string;
+  observed?: string;
+}
+
+/** The finding for a volume that only some nodes can reach: what the nodes that can reach it fail on instead. */
+function pinned(ctx: PodContext, sim: Simulation, b: Blocked<Rejection>, pin: Pin): RawFinding<Msg> {
+  const outside = new Set(b.hits.map((h) => h.node));
+  const skip = b.failures[0]?.plugin;
+  const inside = sim.nodes.filter((v) => !outside.has(v));
+  const otherReasons = (v: NodeVerdict): string => v.failures.filter((f) => f.plugin !== skip).flatMap((f) => f.reasons.map((r) => r.text)).join(', ') || 'fits';
+  const insideText = inside.length === 0
+    ? 'No node is there at all: add one, or move the data.'
+    : `The ${inside.length} node(s) there cannot take it either: ${inside.slice(0, 4).map((v) => `${v.name} (${otherReasons(v)})`).join('; ')}.`;
+  return {
+    messageId: pin.messageId,
+    data: { pv: pin.pv, claim: pin.claim, zones: pin.zones, outside: b.failures.length, total: sim.nodeCount, inside: inside.length, insideText },
+    evidence: [
+      { ref: `PersistentVolume/${pin.pv}`, path: pin.path, observed: pin.observed ?? pin.zones },
+      ...inside.slice(0, 4).map((v) => ({ ref: `Node/${v.name}`, observed: otherReasons(v) })),
+    ],
+    remedies: [
+      { summary: `Make room for the pod on a node in ${pin.zones === 'its zone' ? "the volume's zone" : pin.zones}: free resources, untaint or uncordon one, or add a node there` },
+      { summary: 'The data cannot follow the pod to another zone by itself: snapshot and restore the volume there, or, if the data can be lost, delete the claim so a new volume is provisioned', command: sh`kubectl get pvc ${name(pin.claim)} -n ${name(ctx.namespace)} -o wide` },
+    ],
+    key: pin.pv,
+    rank: schedulingRank(b, sim.nodeCount),
+  };
+}

@@ -3,8 +3,18 @@
 // "didn't match pod affinity/anti-affinity" to every failure.
 import type { Pod, PodAffinityTerm } from '../../../../schemas/k8s';
 import { labelSelectorMatches } from '../../../k8s/scheduling';
-import { cached, success, unresolvable, unschedulable, type CycleState, type FilterPlugin, type NodeInfo, type Status } from '../../framework';
-import { reasons, type Reason } from '../../reasons';
+import { cached, unresolvable, unschedulable, type CycleState, type FilterPlugin, type NodeInfo, type Rejected } from '../../framework';
+import { reasons } from '../../reasons';
+
+export const Name = 'InterPodAffinity';
+export type Rejection = Rejected<typeof Name> & { topologyKey: string } & (
+  /** no domain of the node holds a pod the pod's required affinity selects (noMatchingPods: no such pod anywhere) */
+  | { kind: 'podAffinity'; noMatchingPods: boolean }
+  /** the node's domain holds a pod the pod's own anti-affinity excludes */
+  | { kind: 'podAntiAffinity'; conflictsWith: string }
+  /** a pod in the node's domain excludes this pod by its own required anti-affinity */
+  | { kind: 'existingAntiAffinity'; conflictsWith: string }
+);
 
 interface Placed {
   pod: Pod;
@@ -62,7 +72,7 @@ const sameDomain = (a: NodeInfo, b: NodeInfo, key: string): boolean => {
 
 const podName = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
 
-function affinity(state: CycleState, info: NodeInfo): Status | undefined {
+function affinity(state: CycleState, info: NodeInfo): Rejection | undefined {
   const terms = state.pod.spec.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   if (terms.length === 0) return undefined;
   const ns = state.pod.metadata.namespace ?? 'default';
@@ -72,17 +82,17 @@ function affinity(state: CycleState, info: NodeInfo): Status | undefined {
     // no pod matches any term: allowed only when the pod would match its own terms (the first pod of a group)
     const selfMatch = terms.every((t) => termSelects(state, t, ns, state.pod));
     const hasKeys = terms.every((t) => labels[t.topologyKey] !== undefined);
-    return selfMatch && hasKeys ? undefined : unresolvable([reasons.podAffinity()], { topologyKey: terms[0]?.topologyKey, noMatchingPods: true });
+    return selfMatch && hasKeys ? undefined : unresolvable(Name, [reasons.podAffinity()], { kind: 'podAffinity', topologyKey: terms[0]?.topologyKey ?? '', noMatchingPods: true });
   }
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i] as PodAffinityTerm;
     const v = labels[t.topologyKey];
-    if (v === undefined || !(domains[i] as Map<string, Pod>).has(v)) return unresolvable([reasons.podAffinity()], { topologyKey: t.topologyKey });
+    if (v === undefined || !(domains[i] as Map<string, Pod>).has(v)) return unresolvable(Name, [reasons.podAffinity()], { kind: 'podAffinity', topologyKey: t.topologyKey, noMatchingPods: false });
   }
   return undefined;
 }
 
-function antiAffinity(state: CycleState, info: NodeInfo): Status | undefined {
+function antiAffinity(state: CycleState, info: NodeInfo): Rejection | undefined {
   const terms = state.pod.spec.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
   if (terms.length === 0) return undefined;
   const domains = domainsOf(state, 'antiAffinityDomains', terms);
@@ -91,7 +101,7 @@ function antiAffinity(state: CycleState, info: NodeInfo): Status | undefined {
     const t = terms[i] as PodAffinityTerm;
     const v = labels[t.topologyKey];
     const hit = v === undefined ? undefined : (domains[i] as Map<string, Pod>).get(v);
-    if (hit) return unschedulable([reasons.podAntiAffinity()], { topologyKey: t.topologyKey, conflictsWith: podName(hit) });
+    if (hit) return unschedulable(Name, [reasons.podAntiAffinity()], { kind: 'podAntiAffinity', topologyKey: t.topologyKey, conflictsWith: podName(hit) });
   }
   return undefined;
 }
@@ -107,27 +117,24 @@ function repellers(state: CycleState): Array<{ p: Placed; t: PodAffinityTerm }> 
   );
 }
 
-function existingAntiAffinity(state: CycleState, info: NodeInfo): Status | undefined {
+function existingAntiAffinity(state: CycleState, info: NodeInfo): Rejection | undefined {
   for (const { p, t } of repellers(state)) {
     if (sameDomain(p.info, info, t.topologyKey)) {
-      return unschedulable([reasons.existingAntiAffinity()], { topologyKey: t.topologyKey, conflictsWith: podName(p.pod) });
+      return unschedulable(Name, [reasons.existingAntiAffinity()], { kind: 'existingAntiAffinity', topologyKey: t.topologyKey, conflictsWith: podName(p.pod) });
     }
   }
   return undefined;
 }
 
-function withLegacy(s: Status): Status {
-  const rs: Reason[] = [reasons.legacyInterPod(), ...s.reasons];
-  return { ...s, reasons: rs };
-}
+const withLegacy = (s: Rejection): Rejection => ({ ...s, reasons: [reasons.legacyInterPod(), ...s.reasons] });
 
-export const InterPodAffinity: FilterPlugin = {
-  name: 'InterPodAffinity',
+export const InterPodAffinity: FilterPlugin<Rejection> = {
+  name: Name,
   filter(state, info) {
     if (state.minor <= 21) {
       const s = existingAntiAffinity(state, info) ?? affinity(state, info) ?? antiAffinity(state, info);
-      return s ? withLegacy(s) : success;
+      return s ? withLegacy(s) : undefined;
     }
-    return affinity(state, info) ?? antiAffinity(state, info) ?? existingAntiAffinity(state, info) ?? success;
+    return affinity(state, info) ?? antiAffinity(state, info) ?? existingAntiAffinity(state, info);
   },
 };

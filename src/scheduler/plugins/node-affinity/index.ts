@@ -1,11 +1,15 @@
 // Follows pkg/scheduler/framework/plugins/nodeaffinity/node_affinity.go (1.35): nodeSelector AND required terms;
 // PreFilter narrows the nodes when every term pins metadata.name (DaemonSet pods).
-import { requiredAffinityMatches, requiredNodeTerms } from '../../../k8s/scheduling';
-import { success, unresolvable, type FilterPlugin } from '../../framework';
+import { nodeSelectorMatches, requiredNodeTerms, termMatches } from '../../../k8s/scheduling';
+import { unresolvable, type FilterPlugin, type Rejected } from '../../framework';
 import { reasons } from '../../reasons';
 
-export const NodeAffinity: FilterPlugin = {
-  name: 'NodeAffinity',
+export const Name = 'NodeAffinity';
+/** One reason upstream; which half failed is kept so findings can tell a selector typo from an affinity term. */
+export type Rejection = Rejected<typeof Name> & { fails: { nodeSelector: boolean; requiredAffinity: boolean } };
+
+export const NodeAffinity: FilterPlugin<Rejection> = {
+  name: Name,
   preFilter(state) {
     const terms = requiredNodeTerms(state.pod);
     if (!terms || terms.length === 0) return undefined;
@@ -18,6 +22,10 @@ export const NodeAffinity: FilterPlugin = {
     return { nodeNames: names };
   },
   filter(state, info) {
-    return requiredAffinityMatches(state.pod, info.node) ? success : unresolvable([reasons.nodeAffinity(state.minor)]);
+    const terms = requiredNodeTerms(state.pod);
+    const nodeSelector = !nodeSelectorMatches(state.pod, info.node);
+    const requiredAffinity = !!terms && !terms.some((t) => termMatches(t, info.node));
+    if (!nodeSelector && !requiredAffinity) return undefined;
+    return unresolvable(Name, [reasons.nodeAffinity(state.minor)], { fails: { nodeSelector, requiredAffinity } });
   },
 };

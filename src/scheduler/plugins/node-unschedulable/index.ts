@@ -1,13 +1,16 @@
 // Follows pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go (1.35).
 import { toleratesTaint } from '../../../k8s/scheduling';
-import { success, unresolvable, type FilterPlugin } from '../../framework';
+import { unresolvable, type FilterPlugin, type Rejected } from '../../framework';
 import { reasons } from '../../reasons';
 
-export const NodeUnschedulable: FilterPlugin = {
-  name: 'NodeUnschedulable',
+export const Name = 'NodeUnschedulable';
+export type Rejection = Rejected<typeof Name>;
+
+export const NodeUnschedulable: FilterPlugin<Rejection> = {
+  name: Name,
   filter(state, info) {
-    if (!info.node.spec.unschedulable) return success;
-    if (toleratesTaint(state.pod.spec.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return success;
-    return unresolvable([reasons.unschedulable()]);
+    if (!info.node.spec.unschedulable) return undefined;
+    if (toleratesTaint(state.pod.spec.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return undefined;
+    return unresolvable(Name, [reasons.unschedulable()], {});
   },
 };

@@ -2,21 +2,24 @@
 // the node's pods plus the pod's new ones must not exceed CSINode.spec.drivers[].allocatable.count.
 import type { Pod } from '../../../../schemas/k8s';
 import type { Snapshot } from '../../../snapshot/types';
-import { success, unschedulable, type FilterPlugin } from '../../framework';
+import { unschedulable, type FilterPlugin, type Rejected } from '../../framework';
 import { reasons } from '../../reasons';
 import { claimsOf } from '../../volumes';
+
+export const Name = 'NodeVolumeLimits';
+export type Rejection = Rejected<typeof Name> & { driver: string; limit: number; attached: number; wanted: number };
 
 function csiVolumes(pod: Pod, snapshot: Snapshot): Array<{ driver: string; handle: string }> {
   return claimsOf(pod, snapshot).flatMap((c) => (c.pv?.spec.csi ? [{ driver: c.pv.spec.csi.driver, handle: c.pv.spec.csi.volumeHandle }] : []));
 }
 
-export const NodeVolumeLimits: FilterPlugin = {
-  name: 'NodeVolumeLimits',
+export const NodeVolumeLimits: FilterPlugin<Rejection> = {
+  name: Name,
   filter(state, info) {
     const csiNode = state.snapshot.csiNodes.get(info.name);
-    if (!csiNode) return success;
+    if (!csiNode) return undefined;
     const mine = csiVolumes(state.pod, state.snapshot);
-    if (mine.length === 0) return success;
+    if (mine.length === 0) return undefined;
     const attached = new Map<string, Set<string>>();
     for (const p of info.pods) {
       for (const v of csiVolumes(p, state.snapshot)) {
@@ -31,9 +34,9 @@ export const NodeVolumeLimits: FilterPlugin = {
       const existing = attached.get(d.name) ?? new Set<string>();
       const fresh = new Set(mine.filter((v) => v.driver === d.name && !existing.has(v.handle)).map((v) => v.handle));
       if (fresh.size > 0 && existing.size + fresh.size > limit) {
-        return unschedulable([reasons.volumeLimit()], { driver: d.name, limit, attached: existing.size, wanted: fresh.size });
+        return unschedulable(Name, [reasons.volumeLimit()], { driver: d.name, limit, attached: existing.size, wanted: fresh.size });
       }
     }
-    return success;
+    return undefined;
   },
 };

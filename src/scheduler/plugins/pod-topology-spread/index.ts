@@ -3,8 +3,15 @@
 // same namespace matching the selector (plus matchLabelKeys), not being deleted; minDomains.
 import type { Pod, TopologySpreadConstraint } from '../../../../schemas/k8s';
 import { firstUntoleratedTaint, labelSelectorMatches, requiredAffinityMatches } from '../../../k8s/scheduling';
-import { cached, success, unresolvable, unschedulable, type CycleState, type FilterPlugin } from '../../framework';
+import { cached, unresolvable, unschedulable, type CycleState, type FilterPlugin, type Rejected } from '../../framework';
 import { reasons } from '../../reasons';
+
+export const Name = 'PodTopologySpread';
+export type Rejection = Rejected<typeof Name> & { topologyKey: string } & (
+  | { kind: 'missingLabel' }
+  /** the node's domain, its matching pods, the emptiest domain's count, and the skew placing the pod would make */
+  | { kind: 'skew'; domain: string; count: number; min: number; skew: number; maxSkew: number }
+);
 
 interface ConstraintState {
   c: TopologySpreadConstraint;
@@ -49,22 +56,22 @@ function compute(state: CycleState): ConstraintState[] {
   });
 }
 
-export const PodTopologySpread: FilterPlugin = {
-  name: 'PodTopologySpread',
+export const PodTopologySpread: FilterPlugin<Rejection> = {
+  name: Name,
   filter(state, info) {
     const all = cached(state, 'spread', () => compute(state));
-    if (all.length === 0) return success;
+    if (all.length === 0) return undefined;
     const labels = info.node.metadata.labels ?? {};
     for (const s of all) {
-      if (labels[s.c.topologyKey] === undefined) return unresolvable([reasons.spreadLabel()], { topologyKey: s.c.topologyKey });
+      if (labels[s.c.topologyKey] === undefined) return unresolvable(Name, [reasons.spreadLabel()], { kind: 'missingLabel', topologyKey: s.c.topologyKey });
     }
     for (const s of all) {
       const domain = labels[s.c.topologyKey] as string;
       const skew = (s.counts.get(domain) ?? 0) + (s.selfMatch ? 1 : 0) - s.min;
       if (skew > s.c.maxSkew) {
-        return unschedulable([reasons.spread()], { topologyKey: s.c.topologyKey, domain, skew, maxSkew: s.c.maxSkew, count: s.counts.get(domain) ?? 0, min: s.min });
+        return unschedulable(Name, [reasons.spread()], { kind: 'skew', topologyKey: s.c.topologyKey, domain, skew, maxSkew: s.c.maxSkew, count: s.counts.get(domain) ?? 0, min: s.min });
       }
     }
-    return success;
+    return undefined;
   },
 };

@@ -5,9 +5,21 @@
 import { requiredAffinityMatches, termMatches } from '../../../k8s/scheduling';
 import { tryParseQuantity, value } from '../../../k8s/quantity';
 import type { Node, PersistentVolume } from '../../../../schemas/k8s';
-import { success, unresolvable, type FilterPlugin } from '../../framework';
+import { unresolvable, type FilterPlugin, type Rejected, type RejectionData } from '../../framework';
 import { preFilterMessages, reasons } from '../../reasons';
 import { bindingMode, isBound, stateClaims, type Claim } from '../../volumes';
+
+export const Name = 'VolumeBinding';
+export type Rejection = Rejected<typeof Name> & { claim: string } & (
+  /** PreFilter: the claim does not exist (yet), is being deleted, or is unbound with Immediate binding */
+  | { kind: 'claimNotFound' | 'ephemeralPending' | 'claimDeleting' | 'unboundImmediate' }
+  /** PreFilter: the claim is bound to a volume that does not exist */
+  | { kind: 'boundToMissingVolume'; pv: string }
+  /** Filter: the bound volume's node affinity excludes the node */
+  | { kind: 'volumeNodeAffinity'; pv: string }
+  /** Filter: no available PersistentVolume on the node for an unbound WaitForFirstConsumer claim */
+  | { kind: 'noVolumeToBind' }
+);
 
 export function pvMatchesNode(pv: PersistentVolume, node: Node): boolean {
   const terms = pv.spec.nodeAffinity?.required?.nodeSelectorTerms;
@@ -29,20 +41,24 @@ function staticCandidates(c: Claim, all: PersistentVolume[]): PersistentVolume[]
 
 const hasProvisioner = (c: Claim): boolean => !!c.storageClass?.provisioner && c.storageClass.provisioner !== 'kubernetes.io/no-provisioner';
 
-export const VolumeBinding: FilterPlugin = {
-  name: 'VolumeBinding',
+const rejectCycle = (message: string, data: RejectionData<Rejection>): { rejected: Rejection } => ({ rejected: unresolvable(Name, [reasons.preFilter(message)], data) });
+
+export const VolumeBinding: FilterPlugin<Rejection> = {
+  name: Name,
   preFilter(state) {
     for (const c of stateClaims(state)) {
+      const claim = c.name;
       if (!c.pvc) {
         if (!c.pvcsCaptured) continue;
-        return { rejected: c.ephemeral ? preFilterMessages.ephemeralPending(c.name) : preFilterMessages.pvcNotFound(c.name) };
+        return c.ephemeral ? rejectCycle(preFilterMessages.ephemeralPending(claim), { kind: 'ephemeralPending', claim }) : rejectCycle(preFilterMessages.pvcNotFound(claim), { kind: 'claimNotFound', claim });
       }
-      if (c.pvc.metadata.deletionTimestamp) return { rejected: preFilterMessages.pvcDeleting(c.name) };
+      if (c.pvc.metadata.deletionTimestamp) return rejectCycle(preFilterMessages.pvcDeleting(claim), { kind: 'claimDeleting', claim });
       if (isBound(c)) {
-        if (!c.pv && c.pvsCaptured) return { rejected: preFilterMessages.boundToMissingPv(c.name, c.pvc.spec.volumeName as string) };
+        const pv = c.pvc.spec.volumeName as string;
+        if (!c.pv && c.pvsCaptured) return rejectCycle(preFilterMessages.boundToMissingPv(claim, pv), { kind: 'boundToMissingVolume', claim, pv });
         continue;
       }
-      if (bindingMode(c) !== 'WaitForFirstConsumer') return { rejected: preFilterMessages.unboundImmediate };
+      if (bindingMode(c) !== 'WaitForFirstConsumer') return rejectCycle(preFilterMessages.unboundImmediate, { kind: 'unboundImmediate', claim });
     }
     return undefined;
   },
@@ -50,15 +66,15 @@ export const VolumeBinding: FilterPlugin = {
     const pvs = [...state.snapshot.pvs.values()];
     for (const c of stateClaims(state)) {
       if (c.pv) {
-        if (!pvMatchesNode(c.pv, info.node)) return unresolvable([reasons.volumeNodeAffinity()], { claim: c.name, pv: c.pv.metadata.name });
+        if (!pvMatchesNode(c.pv, info.node)) return unresolvable(Name, [reasons.volumeNodeAffinity()], { kind: 'volumeNodeAffinity', claim: c.name, pv: c.pv.metadata.name });
         continue;
       }
       if (!c.pvc || isBound(c) || bindingMode(c) !== 'WaitForFirstConsumer' || hasProvisioner(c)) continue;
       const candidates = staticCandidates(c, pvs);
       if (!candidates.some((pv) => pvMatchesNode(pv, info.node) && requiredAffinityMatches(state.pod, info.node))) {
-        return unresolvable([reasons.volumeBind()], { claim: c.name });
+        return unresolvable(Name, [reasons.volumeBind()], { kind: 'noVolumeToBind', claim: c.name });
       }
     }
-    return success;
+    return undefined;
   },
 };

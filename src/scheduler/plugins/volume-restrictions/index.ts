@@ -2,9 +2,15 @@
 // (unless both read-only) or AWS EBS volume already used on the node conflicts; a ReadWriteOncePod claim in use
 // by another pod rejects the pod in PreFilter.
 import type { Pod } from '../../../../schemas/k8s';
-import { success, unschedulable, type FilterPlugin } from '../../framework';
-import { reasons } from '../../reasons';
+import { unresolvable, unschedulable, type FilterPlugin, type Rejected } from '../../framework';
+import { preFilterMessages, reasons } from '../../reasons';
 import { stateClaims } from '../../volumes';
+
+export const Name = 'VolumeRestrictions';
+export type Rejection = Rejected<typeof Name> & (
+  | { kind: 'diskConflict'; disk: string; holder: string }
+  | { kind: 'readWriteOncePod'; claim: string; holder: string }
+);
 
 function disks(pod: Pod): Array<{ id: string; readOnly: boolean }> {
   return (pod.spec.volumes ?? []).flatMap((v) => {
@@ -14,8 +20,10 @@ function disks(pod: Pod): Array<{ id: string; readOnly: boolean }> {
   });
 }
 
-export const VolumeRestrictions: FilterPlugin = {
-  name: 'VolumeRestrictions',
+const podName = (p: Pod): string => `${p.metadata.namespace}/${p.metadata.name}`;
+
+export const VolumeRestrictions: FilterPlugin<Rejection> = {
+  name: Name,
   preFilter(state) {
     for (const c of stateClaims(state)) {
       if (!(c.pvc?.spec.accessModes ?? []).includes('ReadWriteOncePod')) continue;
@@ -23,19 +31,19 @@ export const VolumeRestrictions: FilterPlugin = {
       const user = state.snapshot.pods.find(
         (p) => p !== state.pod && p.metadata.namespace === ns && p.spec.nodeName && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed' && (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === c.name),
       );
-      if (user) return { rejected: reasons.rwopConflict().text };
+      if (user) return { rejected: unresolvable(Name, [reasons.preFilter(preFilterMessages.rwopConflict)], { kind: 'readWriteOncePod', claim: c.name, holder: podName(user) }) };
     }
     return undefined;
   },
   filter(state, info) {
     const mine = disks(state.pod);
-    if (mine.length === 0) return success;
+    if (mine.length === 0) return undefined;
     for (const other of info.pods) {
       for (const d of disks(other)) {
         const clash = mine.find((m) => m.id === d.id && !(m.readOnly && d.readOnly));
-        if (clash) return unschedulable([reasons.diskConflict()], { disk: clash.id, holder: `${other.metadata.namespace}/${other.metadata.name}` });
+        if (clash) return unschedulable(Name, [reasons.diskConflict()], { kind: 'diskConflict', disk: clash.id, holder: podName(other) });
       }
     }
-    return success;
+    return undefined;
   },
 };
