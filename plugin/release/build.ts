@@ -166,8 +166,10 @@ export async function release(o: ReleaseOptions): Promise<ReleasedPlatform[]> {
   if (nodeVersion !== `v${pins.node}`) throw new Error(`${hostNode} is ${nodeVersion}, expected v${pins.node}`);
   const seaConfig = path.join(work, 'sea-config.json');
   const blobFile = path.join(work, 'sea-prep.blob');
-  writeFileSync(seaConfig, JSON.stringify({ main: bundle, output: blobFile, disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false }));
-  run(hostNode, ['--experimental-sea-config', seaConfig]);
+  // paths relative to the work directory: the blob records the main script's path, which must not depend on where
+  // the release is built (a rebuild elsewhere gives the same bytes) nor show the build machine's directories
+  writeFileSync(seaConfig, JSON.stringify({ main: path.basename(bundle), output: path.basename(blobFile), disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false }));
+  run(hostNode, ['--experimental-sea-config', path.basename(seaConfig)], { cwd: work });
   const blob = readFileSync(blobFile);
 
   const nodeLicense = readLicenseFromTgz(o.cacheDir);

@@ -422,3 +422,18 @@ export function verifySignature(buf: Buffer): SignatureInfo {
   const cmsSize = wrapper ? wrapper.length - 8 : 0;
   return { adHoc: cds.every((c) => (c.flags & CS_ADHOC) !== 0) && cmsSize === 0, cmsSize, blobs, codeDirectories: cds.sort((a, b) => a.slot - b.slot) };
 }
+
+/** the page hashes of the CodeDirectory in `slot` (0: the primary one), as stored */
+export function storedPageHashes(buf: Buffer, slot = CSSLOT_CODEDIRECTORY): Buffer[] {
+  const cs = parseMachO(buf).codeSignature;
+  if (!cs) throw new MachOError('no LC_CODE_SIGNATURE');
+  const sig = buf.subarray(cs.dataoff, cs.dataoff + cs.datasize);
+  for (let i = 0; i < sig.readUInt32BE(8); i++) {
+    if (sig.readUInt32BE(12 + i * 8) !== slot) continue;
+    const cd = sig.subarray(sig.readUInt32BE(16 + i * 8));
+    const hashOffset = cd.readUInt32BE(16);
+    const hashSize = cd.readUInt8(36);
+    return Array.from({ length: cd.readUInt32BE(28) }, (_, p) => cd.subarray(hashOffset + p * hashSize, hashOffset + (p + 1) * hashSize));
+  }
+  throw new MachOError(`no CodeDirectory in slot ${slot}`);
+}
