@@ -39,6 +39,8 @@ async function main(): Promise<number> {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stdin: () => readFileSync(0),
+    stdinStream: () => process.stdin,
+    stderrIsTTY: process.stderr.isTTY === true,
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     clock: () => Date.now(),

@@ -12,11 +12,16 @@ import { LiveSource } from '../sources/live';
 import { UserError } from './errors';
 import { HELP } from './help';
 import { parseTarget } from './select-target';
+import { Progress } from './progress';
 
 export interface IO {
   stdout(text: string): void;
   stderr(text: string): void;
   stdin(): Buffer;
+  /** stdin as a stream, read as it comes (inputs beyond what one buffer or string can hold) */
+  stdinStream?(): AsyncIterable<Buffer | string>;
+  /** whether stderr is a terminal (progress is shown only there) */
+  stderrIsTTY?: boolean;
   isTTY: boolean;
   env: Record<string, string | undefined>;
   clock(): number;
@@ -166,15 +171,23 @@ async function analyze(args: Args, io: IO): Promise<number> {
   // start kubectl first, then load the analysis while it runs
   const liveP = files.length === 0 ? liveInput(args, io, targets) : undefined;
   liveP?.catch(() => undefined);
-  const [{ buildSnapshot }, { buildReport, exitCodeOf }, { select }, { readOffline }] = await Promise.all([
+  const [{ buildSnapshot }, { buildReport, exitCodeOf }, { select }, { loadOffline }] = await Promise.all([
     import('../snapshot/build'),
     import('../report/build'),
     import('./select'),
     import('../sources/offline'),
   ]);
   const live = liveP ? await liveP : undefined;
-  const input = live ? { ...live.input, captureTime: io.clock() } : readOffline(files, io.stdin);
-  const snapshot = buildSnapshot({ ...input, ...(now !== undefined ? { now } : {}), clock: io.clock() });
+  const progress = io.stderrIsTTY ? new Progress(io) : undefined;
+  const snapshot = live
+    ? buildSnapshot({ ...live.input, captureTime: io.clock(), ...(now !== undefined ? { now } : {}), clock: io.clock() })
+    : await loadOffline(files, {
+        stdin: io.stdinStream ? () => (io.stdinStream as () => AsyncIterable<Buffer | string>)() : io.stdin,
+        ...(now !== undefined ? { now } : {}),
+        clock: io.clock(),
+        ...(progress ? { progress: (bytes: number, objects: number) => progress.reading(bytes, objects) } : {}),
+      });
+  progress?.clear();
   for (const e of snapshot.inputErrors) io.stderr(`podwhy: ${clean(e.origin)}: ${clean(e.message)}\n`);
   if (snapshot.pods.length === 0 && snapshot.workloads.size === 0) {
     if (live) throw new UserError(`no pods in ${args.allNamespaces ? 'any namespace' : `namespace ${live.namespace}`}${args.selector ? ` matching ${args.selector}` : ''}`);
@@ -185,7 +198,13 @@ async function analyze(args: Args, io: IO): Promise<number> {
   if (pods.length === 0 && workloads.length === 0) {
     io.stderr(`podwhy: no pods match${namespace ? ` in namespace ${namespace}` : ''}${args.selector ? ` with selector ${args.selector}` : ''}\n`);
   }
-  const report = buildReport(snapshot, pods, live ? { mode: 'live', ...(live.context ? { context: live.context } : {}), skipped: live.skipped } : { mode: 'offline' }, workloads);
+  const report = buildReport(
+    snapshot,
+    pods,
+    { ...(live ? { mode: 'live' as const, ...(live.context ? { context: live.context } : {}), skipped: live.skipped } : { mode: 'offline' as const }), ...(progress ? { progress: (done: number, total: number) => progress.analyzing(done, total) } : {}) },
+    workloads,
+  );
+  progress?.clear();
   for (const s of report.skipped) io.stderr(`podwhy: skipped ${clean(s.analysis)}: ${clean(s.reason)}\n`);
   switch (args.output) {
     case 'json':

@@ -15,6 +15,8 @@ export interface ReportOptions {
   mode: 'live' | 'offline';
   context?: string;
   skipped?: Array<{ analysis: string; reason: string }>;
+  /** called as pods are analyzed (for a progress line; the report does not depend on it) */
+  progress?: (done: number, total: number) => void;
 }
 
 /** A failed Job pod whose Job later completed is history, not a problem. */
@@ -107,7 +109,10 @@ function workloadReports(snapshot: Snapshot, workloads: Workload[], diagnostics:
 
 export function buildReport(snapshot: Snapshot, pods: Pod[], opts: ReportOptions, workloads: Workload[] = []): Report {
   const diagnostics: Diagnostic[] = [];
-  const reports = pods.map((p) => podReport(p, snapshot, diagnostics));
+  const reports = pods.map((p, i) => {
+    if (opts.progress && i % 1000 === 0) opts.progress(i, pods.length);
+    return podReport(p, snapshot, diagnostics);
+  });
   reports.sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const healthy = reports.filter((p) => p.healthy).length;
   return {

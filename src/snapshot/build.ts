@@ -110,165 +110,212 @@ export function objectKey(kind: string, namespace: string | null | undefined, na
 
 /** Builds the snapshot; pure: the clock is passed in. */
 export function buildSnapshot(input: SnapshotInput): Snapshot {
-  const snap: Snapshot = {
-    analysisTime: 0,
-    timeSource: 'clock',
-    pods: [],
-    nodes: new Map(),
-    events: [],
-    leases: new Map(),
-    configs: new Map(),
-    captured: new Map(),
-    workloads: new Map(),
-    pvcs: new Map(),
-    pvs: new Map(),
-    storageClasses: new Map(),
-    csiNodes: new Map(),
-    others: new Map(),
-    logs: new Map(),
-    inputErrors: [...input.errors],
-    inputs: input.inputs,
-    podsByKey: new Map(),
-    podsByNode: new Map(),
-    eventsByUid: new Map(),
-    eventsByName: new Map(),
-    nodeUsage: new Map(),
-    nominated: [],
-  };
-  let newestText = '';
-  let captureTime = input.captureTime;
-  const seen = new Set<string>();
-  const noteCaptured = (kind: string, ns: string | null | undefined): void => {
-    const set = snap.captured.get(kind) ?? new Set<string>();
+  const b = new SnapshotBuilder(input.errors);
+  for (const doc of input.documents) b.addDocument(doc.value, doc.origin, doc.layoutPath, doc.explicit);
+  for (const block of input.logs) b.addLog(block);
+  if (input.captureTime !== undefined) b.noteCaptureTime(input.captureTime);
+  return b.finish({ inputs: input.inputs, ...(input.now !== undefined ? { now: input.now } : {}), ...(input.clock !== undefined ? { clock: input.clock } : {}) });
+}
+
+/**
+ * The snapshot built incrementally: documents (or single items of a streamed list) are validated and indexed as
+ * they arrive, so the caller can drop each file's bytes and parsed values right after handing them over.
+ */
+export class SnapshotBuilder {
+  private readonly snap: Snapshot;
+  private newestText = '';
+  private captureTime: number | undefined;
+  private readonly seen = new Set<string>();
+
+  constructor(errors: InputError[] = []) {
+    this.snap = {
+      analysisTime: 0,
+      timeSource: 'clock',
+      pods: [],
+      nodes: new Map(),
+      events: [],
+      leases: new Map(),
+      configs: new Map(),
+      captured: new Map(),
+      workloads: new Map(),
+      pvcs: new Map(),
+      pvs: new Map(),
+      storageClasses: new Map(),
+      csiNodes: new Map(),
+      others: new Map(),
+      logs: new Map(),
+      inputErrors: [...errors],
+      inputs: [],
+      podsByKey: new Map(),
+      podsByNode: new Map(),
+      eventsByUid: new Map(),
+      eventsByName: new Map(),
+      nodeUsage: new Map(),
+      nominated: [],
+    };
+  }
+
+  addError(e: InputError): void {
+    this.snap.inputErrors.push(e);
+  }
+
+  /** a capture time found in the bundle's layout or metadata (epoch ms); the newest wins */
+  noteCaptureTime(ms: number): void {
+    this.captureTime = Math.max(this.captureTime ?? 0, ms);
+  }
+
+  private noteCaptured(kind: string, ns: string | null | undefined): void {
+    const set = this.snap.captured.get(kind) ?? new Set<string>();
     set.add(ns ?? '');
-    snap.captured.set(kind, set);
-  };
-  const parse = <T>(schema: z.ZodType<T>, value: unknown, origin: string): T | undefined => {
+    this.snap.captured.set(kind, set);
+  }
+
+  /** a list of this kind was read (even an empty one): its kind was captured */
+  noteListKind(kind: string): void {
+    this.noteCaptured(kind, '*');
+  }
+
+  private parse<T>(schema: z.ZodType<T>, value: unknown, origin: string): T | undefined {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     const { path, message } = issueMessage(r.error);
-    snap.inputErrors.push({ origin: path ? `${origin}.${path}`.replace(/: \./, ': ') : origin, message });
+    this.snap.inputErrors.push({ origin: path ? `${origin}.${path}`.replace(/: \./, ': ') : origin, message });
     return undefined;
-  };
+  }
 
-  for (const doc of input.documents) {
-    const top = doc.value as { metadata?: { annotations?: Record<string, string> } } | null;
+  /**
+   * Adds one parsed document (or one item of a streamed list, with `prefix` its path there and `hint` the list's
+   * item kind). Returns how many Kubernetes objects it held.
+   */
+  addDocument(value: unknown, origin: string, layoutPath: string, explicit: boolean, opts: { prefix?: string; hint?: string; quiet?: boolean } = {}): number {
+    const top = value as { metadata?: { annotations?: Record<string, string> } } | null;
     const captured = parseTime(top?.metadata?.annotations?.[CAPTURE_ANNOTATION]);
-    if (captured !== undefined) captureTime = Math.max(captureTime ?? 0, captured);
-    const { items, unknown, listKinds } = flatten(doc.value, kindFromPath(doc.layoutPath));
+    if (captured !== undefined) this.noteCaptureTime(captured);
+    const { items, unknown, listKinds } = flatten(value, opts.hint ?? kindFromPath(layoutPath));
     // a list, even an empty one, shows that its kind was captured (namespace unknown unless items say)
-    for (const k of listKinds) noteCaptured(k, '*');
-    if (doc.explicit && items.length === 0 && unknown.length > 0) {
-      snap.inputErrors.push({ origin: doc.origin, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
+    for (const k of listKinds) this.noteListKind(k);
+    if (explicit && !opts.quiet && items.length === 0 && unknown.length > 0) {
+      this.snap.inputErrors.push({ origin, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
     }
     for (const item of items) {
-      const origin = `${doc.origin}: ${item.path || '.'}`.replace(/: \.$/, '');
-      const { kind } = item;
-      if (kind === 'Secret' || kind === 'ConfigMap') {
-        // values are dropped here, before anything else sees them
-        const raw = item.value as Record<string, unknown>;
-        const stripped = {
-          metadata: raw.metadata,
-          data: Object.fromEntries(Object.keys((raw.data as object) ?? {}).map((k) => [k, ''])),
-          binaryData: Object.fromEntries(Object.keys((raw.binaryData as object) ?? {}).map((k) => [k, ''])),
-          stringData: Object.fromEntries(Object.keys((raw.stringData as object) ?? {}).map((k) => [k, ''])),
-        };
-        const obj = parse(ConfigObject, stripped, origin);
-        if (!obj) continue;
-        const entry: ConfigKeys = { kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name, keys: keysOf(obj) };
-        snap.configs.set(objectKey(kind, entry.namespace, entry.name), entry);
-        noteCaptured(kind, entry.namespace);
-        continue;
-      }
-      newestText = newestTimestamp(item.value, newestText);
-      // a deletion was requested at deletionTimestamp minus the grace period, so the capture saw at least that moment
-      const meta = (item.value as { metadata?: { deletionTimestamp?: unknown; deletionGracePeriodSeconds?: unknown } }).metadata;
-      const deadline = parseTime(meta?.deletionTimestamp);
-      const requestedMs = deadline !== undefined && typeof meta?.deletionGracePeriodSeconds === 'number' ? deadline - meta.deletionGracePeriodSeconds * 1000 : NaN;
-      // a hostile grace period (2^53 s) puts the moment outside what a Date can hold: then it says nothing
-      if (Math.abs(requestedMs) <= 8.64e15) {
-        const requested = new Date(requestedMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        if (requested > newestText) newestText = requested;
-      }
-      if (kind === 'Pod') {
-        const pod = parse(Pod, item.value, origin);
-        if (!pod) continue;
-        const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
-        if (seen.has(`Pod/${key}`)) continue;
-        seen.add(`Pod/${key}`);
-        pod.metadata.namespace = pod.metadata.namespace ?? 'default';
-        snap.pods.push(pod);
-        noteCaptured('Pod', pod.metadata.namespace);
-      } else if (kind === 'Node') {
-        const node = parse(Node, item.value, origin);
-        if (node) snap.nodes.set(node.metadata.name, node);
-        noteCaptured('Node', '');
-      } else if (kind === 'Event') {
-        const ev = parse(Event, item.value, origin);
-        if (!ev) continue;
-        const ref = objectKey('Event', ev.metadata.namespace, ev.metadata.name ?? `#${snap.events.length}`);
-        if (ev.metadata.name && seen.has(ref)) continue;
-        seen.add(ref);
-        snap.events.push(normaliseEvent(ev, ref));
-      } else if (kind === 'Lease') {
-        const lease = parse(Lease, item.value, origin);
-        if (lease) snap.leases.set(objectKey('Lease', lease.metadata.namespace, lease.metadata.name), lease);
-      } else if (kind === 'PersistentVolumeClaim') {
-        const pvc = parse(PersistentVolumeClaim, item.value, origin);
-        if (pvc) snap.pvcs.set(`${pvc.metadata.namespace ?? 'default'}/${pvc.metadata.name}`, pvc);
-        noteCaptured(kind, pvc?.metadata.namespace);
-      } else if (kind === 'PersistentVolume') {
-        const pv = parse(PersistentVolume, item.value, origin);
-        if (pv) snap.pvs.set(pv.metadata.name, pv);
-        noteCaptured(kind, '');
-      } else if (kind === 'StorageClass') {
-        const sc = parse(StorageClass, item.value, origin);
-        if (sc) snap.storageClasses.set(sc.metadata.name, sc);
-        noteCaptured(kind, '');
-      } else if (kind === 'CSINode') {
-        const cn = parse(CSINode, item.value, origin);
-        if (cn) snap.csiNodes.set(cn.metadata.name, cn);
-        noteCaptured(kind, '');
-      } else if (WORKLOAD_KINDS.has(kind)) {
-        const w = parse(Workload, item.value, origin);
-        if (!w) continue;
-        w.kind = kind;
-        snap.workloads.set(objectKey(kind, w.metadata.namespace, w.metadata.name), w);
-      } else if (OTHER_KINDS.has(kind)) {
-        const o = parse(GenericObject, item.value, origin);
-        if (!o) continue;
-        o.kind = kind;
-        snap.others.set(objectKey(kind, o.metadata.namespace, o.metadata.name), o);
-        noteCaptured(kind, o.metadata.namespace);
-      }
+      const path = opts.prefix ? `${opts.prefix}${item.path.startsWith('[') || item.path === '' ? '' : '.'}${item.path}` : item.path;
+      this.addItem(item.value, item.kind, `${origin}: ${path || '.'}`.replace(/: \.$/, ''));
+    }
+    return items.length;
+  }
+
+  private addItem(value: Record<string, unknown>, kind: string, origin: string): void {
+    const snap = this.snap;
+    const seen = this.seen;
+    if (kind === 'Secret' || kind === 'ConfigMap') {
+      // values are dropped here, before anything else sees them
+      const raw = value;
+      const stripped = {
+        metadata: raw.metadata,
+        data: Object.fromEntries(Object.keys((raw.data as object) ?? {}).map((k) => [k, ''])),
+        binaryData: Object.fromEntries(Object.keys((raw.binaryData as object) ?? {}).map((k) => [k, ''])),
+        stringData: Object.fromEntries(Object.keys((raw.stringData as object) ?? {}).map((k) => [k, ''])),
+      };
+      const obj = this.parse(ConfigObject, stripped, origin);
+      if (!obj) return;
+      const entry: ConfigKeys = { kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name, keys: keysOf(obj) };
+      snap.configs.set(objectKey(kind, entry.namespace, entry.name), entry);
+      this.noteCaptured(kind, entry.namespace);
+      return;
+    }
+    this.newestText = newestTimestamp(value, this.newestText);
+    // a deletion was requested at deletionTimestamp minus the grace period, so the capture saw at least that moment
+    const meta = (value as { metadata?: { deletionTimestamp?: unknown; deletionGracePeriodSeconds?: unknown } }).metadata;
+    const deadline = parseTime(meta?.deletionTimestamp);
+    const requestedMs = deadline !== undefined && typeof meta?.deletionGracePeriodSeconds === 'number' ? deadline - meta.deletionGracePeriodSeconds * 1000 : NaN;
+    // a hostile grace period (2^53 s) puts the moment outside what a Date can hold: then it says nothing
+    if (Math.abs(requestedMs) <= 8.64e15) {
+      const requested = new Date(requestedMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      if (requested > this.newestText) this.newestText = requested;
+    }
+    if (kind === 'Pod') {
+      const pod = this.parse(Pod, value, origin);
+      if (!pod) return;
+      const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+      if (seen.has(`Pod/${key}`)) return;
+      seen.add(`Pod/${key}`);
+      pod.metadata.namespace = pod.metadata.namespace ?? 'default';
+      snap.pods.push(pod);
+      this.noteCaptured('Pod', pod.metadata.namespace);
+    } else if (kind === 'Node') {
+      const node = this.parse(Node, value, origin);
+      if (node) snap.nodes.set(node.metadata.name, node);
+      this.noteCaptured('Node', '');
+    } else if (kind === 'Event') {
+      const ev = this.parse(Event, value, origin);
+      if (!ev) return;
+      const ref = objectKey('Event', ev.metadata.namespace, ev.metadata.name ?? `#${snap.events.length}`);
+      if (ev.metadata.name && seen.has(ref)) return;
+      seen.add(ref);
+      snap.events.push(normaliseEvent(ev, ref));
+    } else if (kind === 'Lease') {
+      const lease = this.parse(Lease, value, origin);
+      if (lease) snap.leases.set(objectKey('Lease', lease.metadata.namespace, lease.metadata.name), lease);
+    } else if (kind === 'PersistentVolumeClaim') {
+      const pvc = this.parse(PersistentVolumeClaim, value, origin);
+      if (pvc) snap.pvcs.set(`${pvc.metadata.namespace ?? 'default'}/${pvc.metadata.name}`, pvc);
+      this.noteCaptured(kind, pvc?.metadata.namespace);
+    } else if (kind === 'PersistentVolume') {
+      const pv = this.parse(PersistentVolume, value, origin);
+      if (pv) snap.pvs.set(pv.metadata.name, pv);
+      this.noteCaptured(kind, '');
+    } else if (kind === 'StorageClass') {
+      const sc = this.parse(StorageClass, value, origin);
+      if (sc) snap.storageClasses.set(sc.metadata.name, sc);
+      this.noteCaptured(kind, '');
+    } else if (kind === 'CSINode') {
+      const cn = this.parse(CSINode, value, origin);
+      if (cn) snap.csiNodes.set(cn.metadata.name, cn);
+      this.noteCaptured(kind, '');
+    } else if (WORKLOAD_KINDS.has(kind)) {
+      const w = this.parse(Workload, value, origin);
+      if (!w) return;
+      w.kind = kind;
+      snap.workloads.set(objectKey(kind, w.metadata.namespace, w.metadata.name), w);
+    } else if (OTHER_KINDS.has(kind)) {
+      const o = this.parse(GenericObject, value, origin);
+      if (!o) return;
+      o.kind = kind;
+      snap.others.set(objectKey(kind, o.metadata.namespace, o.metadata.name), o);
+      this.noteCaptured(kind, o.metadata.namespace);
     }
   }
 
-  for (const block of input.logs) {
+  addLog(block: LogBlock): void {
     const key = `${block.namespace}/${block.pod}/${block.container ?? ''}`;
-    const entry = snap.logs.get(key) ?? {};
+    const entry = this.snap.logs.get(key) ?? {};
     if (block.previous) entry.previous = block.text;
     else entry.current = block.text;
-    snap.logs.set(key, entry);
+    this.snap.logs.set(key, entry);
   }
 
-  indexSnapshot(snap);
-  const newest = parseTime(newestText) ?? 0;
-  let source: TimeSource = 'clock';
-  let time = input.clock ?? 0;
-  if (input.now !== undefined) {
-    source = 'flag';
-    time = input.now;
-  } else if (captureTime !== undefined) {
-    source = 'capture';
-    time = captureTime;
-  } else if (newest > 0) {
-    source = 'newest';
-    time = newest;
+  /** Indexes what was added and fixes the analysis time; the builder is done after this. */
+  finish(opts: { inputs: string[]; now?: number; clock?: number }): Snapshot {
+    const snap = this.snap;
+    snap.inputs = opts.inputs;
+    indexSnapshot(snap);
+    const newest = parseTime(this.newestText) ?? 0;
+    let source: TimeSource = 'clock';
+    let time = opts.clock ?? 0;
+    if (opts.now !== undefined) {
+      source = 'flag';
+      time = opts.now;
+    } else if (this.captureTime !== undefined) {
+      source = 'capture';
+      time = this.captureTime;
+    } else if (newest > 0) {
+      source = 'newest';
+      time = newest;
+    }
+    snap.analysisTime = time;
+    snap.timeSource = source;
+    return snap;
   }
-  snap.analysisTime = time;
-  snap.timeSource = source;
-  return snap;
 }
 
 function sortByName<T extends { metadata: { namespace?: string | null; name: string } }>(items: T[]): T[] {

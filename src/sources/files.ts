@@ -1,61 +1,81 @@
-// The offline source: files, directories, globs, stdin and .tar.gz archives, read into memory.
-// Archives are parsed in memory and never extracted; links, absolute paths and ".." entries are skipped.
-import { lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+// The offline source's byte layer: files, directories, globs, stdin and .tar/.tar.gz archives, streamed to the
+// caller one file at a time (never all in memory). Archives are read as a stream and never extracted; links,
+// absolute paths and ".." entries are skipped. What a file's bytes become is the caller's business (see offline.ts):
+// open() returns a sink for the bytes of each file, or undefined to skip it.
+import { closeSync, createReadStream, lstatSync, openSync, readSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import fg from 'fast-glob';
 import { Parser } from 'tar/parse';
 import type { InputError } from '../snapshot/types';
 
-export interface InputFile {
+export interface EntryInfo {
   /** the name shown to users: the path given, or "archive.tar.gz:inner/path" */
   name: string;
   /** the path used to recognise bundle layouts (inside an archive: the entry's path) */
   layoutPath: string;
-  content: Buffer;
   /** named by the user directly (not found inside a folder or an archive) */
   explicit: boolean;
+  /** size in bytes when known in advance (files, archive entries; not stdin) */
+  size?: number;
 }
 
-export interface FileSourceResult {
-  files: InputFile[];
-  errors: InputError[];
-  inputs: string[];
+/** Receives one file's bytes in order; end() once, after the last chunk. */
+export interface EntrySink {
+  write(chunk: Buffer): void;
+  end(): void;
 }
 
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
-const MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024;
+export interface InputVisitor {
+  /** a file was found: a sink for its bytes, or undefined to skip it */
+  open(entry: EntryInfo): EntrySink | undefined;
+  error(e: InputError): void;
+}
+
+/** stdin as the CLI has it: a stream (read as it comes) or, in tests, a buffer */
+export type StdinSource = (() => Buffer) | (() => AsyncIterable<Buffer | string>);
+
 const READABLE = /\.(json|ya?ml|txt|log)$|(^|\/)[^./]+$/i;
 const ARCHIVE = /\.(tar\.gz|tgz|tar)$/i;
+const CHUNK = 1 << 20;
+/** past `floor` bytes decompressed, more than `ratio` bytes out per byte in is a decompression bomb, not a bundle (real ones: ~40) */
+export const BOMB = { ratio: 200, floor: 1024 * 1024 * 1024 };
+
+class BombError extends Error {
+  constructor(readonly inflated: number) {
+    super('decompression bomb');
+  }
+}
 
 const isGlob = (p: string): boolean => /[*?[\]{}]/.test(p);
 const posix = (p: string): string => p.split(path.sep).join('/');
+const isGzip = (b: Buffer): boolean => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 function isSafeEntryPath(p: string): boolean {
   if (p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return false;
   return !p.split('/').includes('..');
 }
 
-/** Reads a tar (optionally gzipped) archive from memory. */
-export function readArchive(buffer: Buffer, archiveName: string, errors: InputError[]): InputFile[] {
-  const files: InputFile[] = [];
-  let data = buffer;
-  if (buffer[0] === 0x1f && buffer[1] === 0x8b) {
-    try {
-      data = gunzipSync(buffer, { maxOutputLength: MAX_ARCHIVE_BYTES });
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      errors.push({ origin: archiveName, message: /maxOutputLength|buffer/i.test(msg) ? 'archive is larger than 2 GiB once decompressed: not read' : `not a readable gzip file: ${msg}` });
-      return files;
-    }
-  }
+/** whether a file inside a folder or an archive is worth opening by its name */
+export function isReadableName(p: string): boolean {
+  return READABLE.test(p);
+}
+
+/**
+ * Reads a tar archive (gzipped or not) from a stream of chunks, entry by entry. Only the entry being read is in
+ * flight; a gzip stream that inflates beyond any real bundle's ratio is stopped.
+ */
+export async function readArchiveStream(source: AsyncIterable<Buffer>, archiveName: string, visitor: InputVisitor): Promise<void> {
   let warned = false;
+  let found = 0;
   const parser = new Parser({
     strict: false,
     onwarn: (_code: string, message: string | Error) => {
       if (warned) return;
       warned = true;
-      errors.push({ origin: archiveName, message: `damaged tar archive: ${typeof message === 'string' ? message : message.message}` });
+      visitor.error({ origin: archiveName, message: `damaged tar archive: ${typeof message === 'string' ? message : message.message}` });
     },
     onReadEntry: (entry) => {
       const entryPath = entry.path.replace(/^\.\//, '');
@@ -64,28 +84,113 @@ export function readArchive(buffer: Buffer, archiveName: string, errors: InputEr
         return;
       }
       if (!isSafeEntryPath(entryPath)) {
-        errors.push({ origin: `${archiveName}:${entryPath}`, message: 'unsafe path in archive (absolute or ".."): skipped' });
+        visitor.error({ origin: `${archiveName}:${entryPath}`, message: 'unsafe path in archive (absolute or ".."): skipped' });
         entry.resume();
         return;
       }
-      if (!READABLE.test(entryPath) || entry.size > MAX_FILE_BYTES) {
+      if (!READABLE.test(entryPath)) {
         entry.resume();
         return;
       }
-      const chunks: Buffer[] = [];
-      entry.on('data', (c: Buffer) => {
-        chunks.push(c);
-      });
-      entry.on('end', () => {
-        files.push({ name: `${archiveName}:${entryPath}`, layoutPath: entryPath, content: Buffer.concat(chunks), explicit: false });
-      });
+      found++;
+      const sink = visitor.open({ name: `${archiveName}:${entryPath}`, layoutPath: entryPath, explicit: false, size: entry.size });
+      if (!sink) {
+        entry.resume();
+        return;
+      }
+      entry.on('data', (c: Buffer) => sink.write(c));
+      entry.on('end', () => sink.end());
     },
   });
-  parser.end(data);
-  if (files.length === 0 && !warned) {
-    errors.push({ origin: archiveName, message: 'archive holds no readable files (.json, .yaml, .txt, .log)' });
+  let compressed = 0;
+  let inflated = 0;
+  const counted = async function* (): AsyncGenerator<Buffer> {
+    for await (const c of source) {
+      compressed += c.length;
+      yield c;
+    }
+  };
+  const it = counted()[Symbol.asyncIterator]();
+  const first = await it.next().catch((e: unknown) => {
+    visitor.error({ origin: archiveName, message: `cannot read: ${e instanceof Error ? e.message : String(e)}` });
+    return { done: true as const, value: undefined };
+  });
+  if (first.done) {
+    visitor.error({ origin: archiveName, message: 'empty archive' });
+    return;
   }
-  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const all = async function* (): AsyncGenerator<Buffer> {
+    yield first.value;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  };
+  const gzipped = isGzip(first.value);
+  let bombAt = 0;
+  try {
+    const consume = async (chunks: AsyncIterable<Buffer>): Promise<void> => {
+      for await (const chunk of chunks) {
+        inflated += chunk.length;
+        if (gzipped && inflated > BOMB.floor && inflated > compressed * BOMB.ratio) {
+          bombAt = inflated;
+          throw new BombError(inflated);
+        }
+        parser.write(chunk);
+      }
+    };
+    if (gzipped) await pipeline(Readable.from(all()), createGunzip(), consume);
+    else await consume(all());
+  } catch (e) {
+    // the archive ends here: the tar reader's own "truncated" warning would only repeat it
+    warned = true;
+    if (bombAt > 0) {
+      visitor.error({ origin: archiveName, message: `decompresses to more than ${BOMB.ratio} times its size (${Math.round(bombAt / 1024 / 1024)} MiB so far): a decompression bomb, not a bundle; read no further` });
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      visitor.error({ origin: archiveName, message: gzipped ? `not a readable gzip file: ${msg}` : `cannot read: ${msg}` });
+    }
+  }
+  parser.end();
+  if (found === 0 && !warned) {
+    visitor.error({ origin: archiveName, message: 'archive holds no readable files (.json, .yaml, .txt, .log)' });
+  }
+}
+
+async function* fileChunks(file: string): AsyncGenerator<Buffer> {
+  for await (const c of createReadStream(file, { highWaterMark: CHUNK })) yield c as Buffer;
+}
+
+async function* bufferChunks(b: Buffer): AsyncGenerator<Buffer> {
+  for (let i = 0; i < b.length; i += CHUNK) yield b.subarray(i, i + CHUNK);
+}
+
+/** Streams a plain file into a sink with synchronous reads (no event-loop round trip per chunk). */
+function streamFile(file: string, sink: EntrySink): void {
+  const fd = openSync(file, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      sink.write(n === CHUNK ? buf : buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  sink.end();
+}
+
+function firstBytes(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    const n = readSync(fd, b, 0, 2, 0);
+    return b.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function walk(dir: string, out: string[]): void {
@@ -97,60 +202,79 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-function readOne(file: string, shownAs: string, layoutBase: string, result: FileSourceResult): void {
+async function readOne(file: string, shownAs: string, layoutBase: string, visitor: InputVisitor): Promise<void> {
   let st;
   try {
     st = lstatSync(file);
   } catch (e) {
-    result.errors.push({ origin: shownAs, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${(e as Error).message}` });
+    visitor.error({ origin: shownAs, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${(e as Error).message}` });
     return;
   }
   if (st.isSymbolicLink()) {
-    result.errors.push({ origin: shownAs, message: 'is a symbolic link: not followed' });
+    visitor.error({ origin: shownAs, message: 'is a symbolic link: not followed' });
     return;
   }
   if (st.isDirectory()) {
     const found: string[] = [];
     walk(file, found);
     found.sort();
-    if (found.length === 0) result.errors.push({ origin: shownAs, message: 'directory holds no files' });
+    if (found.length === 0) visitor.error({ origin: shownAs, message: 'directory holds no files' });
     for (const f of found) {
       const rel = posix(path.relative(file, f));
-      readFile(f, posix(path.join(shownAs, rel)), rel, result, false);
+      await readFile(f, posix(path.join(shownAs, rel)), rel, visitor, false);
     }
     return;
   }
-  readFile(file, shownAs, layoutBase, result, true);
+  await readFile(file, shownAs, layoutBase, visitor, true);
 }
 
-function readFile(file: string, shownAs: string, layoutPath: string, result: FileSourceResult, explicit: boolean): void {
+async function readFile(file: string, shownAs: string, layoutPath: string, visitor: InputVisitor, explicit: boolean): Promise<void> {
   try {
     const st = lstatSync(file);
     if (!st.isFile()) return;
-    if (st.size > MAX_FILE_BYTES) {
-      result.errors.push({ origin: shownAs, message: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not read` });
+    if (ARCHIVE.test(file) || isGzip(firstBytes(file))) {
+      await readArchiveStream(fileChunks(file), shownAs, visitor);
       return;
     }
-    const content = readFileSync(file);
-    if (ARCHIVE.test(file) || (content[0] === 0x1f && content[1] === 0x8b)) {
-      result.files.push(...readArchive(content, shownAs, result.errors));
-    } else if (READABLE.test(file)) {
-      result.files.push({ name: shownAs, layoutPath, content, explicit });
-    }
+    if (!READABLE.test(file)) return;
+    const sink = visitor.open({ name: shownAs, layoutPath, explicit, size: st.size });
+    if (sink) streamFile(file, sink);
   } catch (e) {
-    result.errors.push({ origin: shownAs, message: `cannot read: ${(e as Error).message}` });
+    visitor.error({ origin: shownAs, message: `cannot read: ${(e as Error).message}` });
   }
 }
 
-/** Reads every input path; "-" is stdin (given as `stdin`). */
-export function readInputs(paths: string[], stdin?: () => Buffer): FileSourceResult {
-  const result: FileSourceResult = { files: [], errors: [], inputs: [] };
+async function readStdin(stdin: StdinSource | undefined, visitor: InputVisitor): Promise<void> {
+  const got = stdin ? stdin() : Buffer.alloc(0);
+  const source = Buffer.isBuffer(got) ? bufferChunks(got) : (got as AsyncIterable<Buffer | string>);
+  const it = source[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value);
+  const rest = async function* (): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield Buffer.from(r.value);
+    }
+  };
+  if (isGzip(head)) {
+    await readArchiveStream(rest(), 'stdin', visitor);
+    return;
+  }
+  const sink = visitor.open({ name: 'stdin', layoutPath: 'stdin', explicit: true });
+  if (!sink) return;
+  for await (const c of rest()) sink.write(c);
+  sink.end();
+}
+
+/** Reads every input path, file by file; "-" is stdin. Returns the inputs as given. */
+export async function readInputs(paths: string[], visitor: InputVisitor, stdin?: StdinSource): Promise<string[]> {
+  const inputs: string[] = [];
   for (const p of paths) {
-    result.inputs.push(p);
+    inputs.push(p);
     if (p === '-') {
-      const content = stdin ? stdin() : Buffer.alloc(0);
-      if (content[0] === 0x1f && content[1] === 0x8b) result.files.push(...readArchive(content, 'stdin', result.errors));
-      else result.files.push({ name: 'stdin', layoutPath: 'stdin', content, explicit: true });
+      await readStdin(stdin, visitor);
       continue;
     }
     let exists = true;
@@ -161,11 +285,11 @@ export function readInputs(paths: string[], stdin?: () => Buffer): FileSourceRes
     }
     if (!exists && isGlob(p)) {
       const matches = fg.sync(posix(p), { dot: false, onlyFiles: true, followSymbolicLinks: false, unique: true }).sort();
-      if (matches.length === 0) result.errors.push({ origin: p, message: 'the pattern matched no files' });
-      for (const m of matches) readOne(m, m, posix(m), result);
+      if (matches.length === 0) visitor.error({ origin: p, message: 'the pattern matched no files' });
+      for (const m of matches) await readOne(m, m, posix(m), visitor);
       continue;
     }
-    readOne(p, p, posix(p), result);
+    await readOne(p, p, posix(p), visitor);
   }
-  return result;
+  return inputs;
 }

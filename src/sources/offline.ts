@@ -1,8 +1,14 @@
-// The offline pipeline's I/O half: input paths to the documents and logs the snapshot is built from.
+// The offline pipeline's I/O half: input paths to a validated, indexed snapshot, file by file. Each file is read,
+// parsed, validated, indexed and dropped before the next one, so memory holds the snapshot and one file in flight,
+// never the whole bundle. JSON of any size streams through JsonItemStream one list item at a time (managedFields
+// cut out before parsing); YAML and other text is collected (within a budget) and parsed whole.
 import { parseTime } from '../k8s/time';
-import { parseText, type LogBlock } from './documents';
-import { readInputs } from './files';
-import type { SnapshotInput } from '../snapshot/build';
+import { SnapshotBuilder } from '../snapshot/build';
+import { kindFromPath } from '../snapshot/kinds';
+import type { InputError, Snapshot } from '../snapshot/types';
+import { parseText, type LogBlock, type ParsedText } from './documents';
+import { readInputs, type EntryInfo, type EntrySink, type StdinSource } from './files';
+import { JsonItemStream, type StreamedItem } from './json-stream';
 
 /** troubleshoot pod logs: cluster-resources/pods/logs/<ns>/<pod>/<container>[-previous].log */
 const TROUBLESHOOT_LOG = /(?:^|\/)pods\/logs\/([^/]+)\/([^/]+)\/([^/]+?)(-previous)?\.log$/;
@@ -10,10 +16,26 @@ const TROUBLESHOOT_LOG = /(?:^|\/)pods\/logs\/([^/]+)\/([^/]+)\/([^/]+?)(-previo
 const DUMP_LOG = /(?:^|\/)([^/]+)\/([^/]+)\/logs\.txt$/;
 /** troubleshoot names its bundles support-bundle-2025-09-11T15_54_39 */
 const BUNDLE_TIME = /support-bundle-(\d{4}-\d{2}-\d{2})T(\d{2})[_:](\d{2})[_:](\d{2})/;
+const LIST_KIND = /^(.+)List$/;
 
 /** parts of support bundles that hold no cluster objects podwhy reads (host collectors, custom resources, symlinked log copies) */
 const NOT_CLUSTER_DATA = /(^|\/)(custom-resources|host-collectors|all-logs|execution-data|auth-cani-list)\/|(^|\/)[^/]*-errors\.json$|(^|\/)(analysis|resources|custom-resource-definitions)\.json$/;
 const LOOKS_LIKE_OBJECTS = /^\s*(\{|\[|---|apiVersion:|kind:|items:|==== START logs)/;
+const MIB = 1024 * 1024;
+
+/** What is kept in memory, by budget: these bound a hostile or bomb-like input, not the size of a bundle. */
+export const BUDGETS = {
+  /** JSON up to this size is parsed with full recovery of damaged documents (its bytes are kept until it ends) */
+  recoverableJson: 64 * MIB,
+  /** YAML and other text is parsed whole: at most this much per file */
+  textPerFile: 256 * MIB,
+  /** a log file keeps its last bytes up to this */
+  logPerFile: 8 * MIB,
+  /** all logs together */
+  logTotal: 1024 * MIB,
+  /** one object (list item) */
+  item: 256 * MIB,
+};
 
 export function captureTimeFromPath(p: string): number | undefined {
   const m = BUNDLE_TIME.exec(p);
@@ -22,39 +44,333 @@ export function captureTimeFromPath(p: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-export function readOffline(paths: string[], stdin?: () => Buffer): Omit<SnapshotInput, 'now' | 'clock'> {
-  const { files, errors, inputs } = readInputs(paths, stdin);
-  const documents: SnapshotInput['documents'] = [];
-  const logs: LogBlock[] = [];
-  let captureTime: number | undefined;
-  for (const file of files) {
-    const ct = captureTimeFromPath(file.name);
-    if (ct !== undefined) captureTime = Math.max(captureTime ?? 0, ct);
-    const tl = TROUBLESHOOT_LOG.exec(file.layoutPath);
-    if (tl) {
-      logs.push({ namespace: tl[1] as string, pod: tl[2] as string, container: tl[3] as string, previous: !!tl[4], text: file.content.toString('utf8') });
-      continue;
-    }
-    if (!file.explicit && NOT_CLUSTER_DATA.test(file.layoutPath)) continue;
-    const text = file.content.toString('utf8');
-    const isData = /\.(json|ya?ml)$/i.test(file.layoutPath) || file.explicit;
-    if (!isData && !LOOKS_LIKE_OBJECTS.test(text.slice(0, 200))) continue;
-    if (text.includes('\u0000')) {
-      if (isData) errors.push({ origin: file.name, message: 'binary content (NUL bytes): not a JSON or YAML file' });
-      continue;
-    }
-    const parsed = parseText(text, file.name);
-    errors.push(...parsed.errors);
-    // vz bug-report and similar tools record the capture time as {"time": "..."} in metadata.json
-    const meta = /(^|\/)metadata\.json$/.test(file.layoutPath) ? (parsed.documents[0]?.value as { time?: unknown } | undefined) : undefined;
-    const metaTime = parseTime(meta?.time);
-    if (metaTime !== undefined) captureTime = Math.max(captureTime ?? 0, metaTime);
-    for (const d of parsed.documents) documents.push({ ...d, layoutPath: file.layoutPath, explicit: file.explicit });
-    const dump = DUMP_LOG.exec(file.layoutPath);
-    for (const block of parsed.logs) logs.push(block);
-    if (dump && parsed.logs.length === 0 && parsed.documents.length === 0) {
-      logs.push({ namespace: dump[1] as string, pod: dump[2] as string, previous: false, text });
+export interface LoadProgress {
+  /** bytes of input read so far and objects kept */
+  (bytes: number, objects: number): void;
+}
+
+export interface LoadOptions {
+  stdin?: StdinSource;
+  now?: number;
+  clock?: number;
+  progress?: LoadProgress;
+}
+
+/** Keeps the last `max` bytes written. */
+class TailBuffer {
+  private chunks: Buffer[] = [];
+  private held = 0;
+  truncated = false;
+  constructor(private readonly max: number) {}
+  write(c: Buffer): void {
+    this.chunks.push(c);
+    this.held += c.length;
+    while (this.held - (this.chunks[0]?.length ?? 0) >= this.max && this.chunks.length > 1) {
+      this.held -= (this.chunks.shift() as Buffer).length;
+      this.truncated = true;
     }
   }
-  return { documents, logs, errors, inputs, ...(captureTime !== undefined ? { captureTime } : {}) };
+  text(): string {
+    let b = Buffer.concat(this.chunks);
+    if (b.length > this.max) {
+      b = b.subarray(b.length - this.max);
+      this.truncated = true;
+      // start at a line boundary, not in the middle of a character
+      const nl = b.indexOf(10);
+      if (nl >= 0) b = b.subarray(nl + 1);
+    }
+    return b.toString('utf8');
+  }
 }
+
+/** Reads every input into a snapshot. Never throws for bad input: problems become inputErrors. */
+export async function loadOffline(paths: string[], opts: LoadOptions = {}): Promise<Snapshot> {
+  const builder = new SnapshotBuilder();
+  let bytes = 0;
+  let objects = 0;
+  let logBytes = 0;
+  let logBudgetHit = false;
+  const tick = (n: number): void => {
+    bytes += n;
+    opts.progress?.(bytes, objects);
+  };
+
+  const routeParsed = (entry: EntryInfo, parsed: ParsedText, text: string | undefined): void => {
+    for (const e of parsed.errors) builder.addError(e);
+    // vz bug-report and similar tools record the capture time as {"time": "..."} in metadata.json
+    const meta = /(^|\/)metadata\.json$/.test(entry.layoutPath) ? (parsed.documents[0]?.value as { time?: unknown } | undefined) : undefined;
+    const metaTime = parseTime(meta?.time);
+    if (metaTime !== undefined) builder.noteCaptureTime(metaTime);
+    for (const d of parsed.documents) objects += builder.addDocument(d.value, d.origin, entry.layoutPath, entry.explicit);
+    for (const block of parsed.logs) addLog(entry, block);
+    const dump = DUMP_LOG.exec(entry.layoutPath);
+    if (dump && text !== undefined && parsed.logs.length === 0 && parsed.documents.length === 0) {
+      addLog(entry, { namespace: dump[1] as string, pod: dump[2] as string, previous: false, text });
+    }
+  };
+
+  const addLog = (entry: EntryInfo, block: LogBlock): void => {
+    if (logBytes + block.text.length > BUDGETS.logTotal) {
+      if (!logBudgetHit) builder.addError({ origin: entry.name, message: `logs beyond ${BUDGETS.logTotal / MIB} MiB in total: this and further logs not kept` });
+      logBudgetHit = true;
+      return;
+    }
+    logBytes += block.text.length;
+    builder.addLog(block);
+  };
+
+  const logSink = (entry: EntryInfo, m: RegExpExecArray): EntrySink => {
+    const tail = new TailBuffer(BUDGETS.logPerFile);
+    return {
+      write: (c) => {
+        tick(c.length);
+        tail.write(c);
+      },
+      end: () => addLog(entry, { namespace: m[1] as string, pod: m[2] as string, container: m[3] as string, previous: !!m[4], text: tail.text() }),
+    };
+  };
+
+  /** JSON streamed item by item; small files keep their bytes so a damaged one can be re-read with recovery */
+  const jsonSink = (entry: EntryInfo, head: Buffer[]): EntrySink => {
+    let raw: Buffer[] | undefined = [];
+    let rawBytes = 0;
+    let collected: Array<{ item: StreamedItem; hint: string | undefined }> | undefined = [];
+    let failed = false;
+    let docs = 0;
+    let docItems = 0;
+    let docOthers = 0;
+    let pendingKindless: StreamedItem[] = [];
+    const errors: InputError[] = [];
+    let dead = false;
+    /** the item kind a list's kind names ("PodList" → "Pod"); else the builder takes it from the file's place */
+    const hintOf = (shell: Record<string, unknown>): string | undefined => {
+      const kind = typeof shell.kind === 'string' ? shell.kind : undefined;
+      return kind ? LIST_KIND.exec(kind)?.[1] : undefined;
+    };
+    const deliver = (item: StreamedItem, hint: string | undefined): void => {
+      if (item.path === '') {
+        const metaTime = /(^|\/)metadata\.json$/.test(entry.layoutPath) ? parseTime((item.value as { time?: unknown } | null)?.time) : undefined;
+        if (metaTime !== undefined) builder.noteCaptureTime(metaTime);
+        objects += builder.addDocument(item.value, entry.name, entry.layoutPath, entry.explicit);
+        return;
+      }
+      const n = builder.addDocument(item.value, entry.name, entry.layoutPath, entry.explicit, { prefix: item.path, ...(hint ? { hint } : {}), quiet: true });
+      objects += n;
+      if (n > 0) docItems++;
+      else docOthers++;
+    };
+    const stream = new JsonItemStream({
+      maxItemBytes: BUDGETS.item,
+      onItem: (item) => {
+        const hasKind = typeof (item.value as { kind?: unknown } | null)?.kind === 'string';
+        if (item.path !== '' && !hasKind && stream.shellKind() === undefined) {
+          // the list's kind may come after its items (kubectl sorts keys): wait for it
+          pendingKindless.push(item);
+          return;
+        }
+        const hint = hintOf({ kind: stream.shellKind() });
+        if (collected) collected.push({ item, hint });
+        else deliver(item, hint);
+      },
+      onDocument: (doc) => {
+        docs++;
+        const hint = hintOf(doc.shell);
+        for (const item of pendingKindless) {
+          if (collected) collected.push({ item, hint });
+          else deliver(item, hint);
+        }
+        pendingKindless = [];
+        if (doc.list) {
+          const kind = typeof doc.shell.kind === 'string' ? doc.shell.kind : undefined;
+          const m = kind ? LIST_KIND.exec(kind) : null;
+          const itemKind = m?.[1] ?? kindFromPath(entry.layoutPath);
+          if (itemKind) builder.noteListKind(itemKind);
+          const captured = parseTime((doc.shell.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations?.['podwhy.dev/captured-at']);
+          if (captured !== undefined) builder.noteCaptureTime(captured);
+        }
+        if (!collected) {
+          if (entry.explicit && doc.list && docItems === 0 && docOthers > 0) builder.addError({ origin: entry.name, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
+          docItems = 0;
+          docOthers = 0;
+        }
+      },
+      onError: (e) => {
+        // a broken structure (not a truncation: the stream keeps what came before) is better read with recovery
+        if (e.fatal && !e.truncated) failed = true;
+        const err = { origin: `${entry.name}:${e.line}`, message: `invalid JSON: ${e.message}` };
+        if (collected) errors.push(err);
+        else builder.addError(err);
+      },
+    });
+    const goDirect = (): void => {
+      // too big to keep: what was collected is delivered now, the rest as it comes
+      const items = collected ?? [];
+      collected = undefined;
+      raw = undefined;
+      for (const e of errors) builder.addError(e);
+      for (const { item, hint } of items) deliver(item, hint);
+    };
+    const write = (c: Buffer): void => {
+      if (raw) {
+        raw.push(c);
+        rawBytes += c.length;
+        if (rawBytes > BUDGETS.recoverableJson) goDirect();
+      }
+      stream.write(c);
+    };
+    for (const c of head) write(c);
+    return {
+      write: (c) => {
+        tick(c.length);
+        if (dead) return;
+        if (c.indexOf(0) >= 0) {
+          // what was read before stays; the rest of a binary file is not JSON
+          nulError(entry);
+          dead = true;
+          if (collected) goDirect();
+          return;
+        }
+        write(c);
+      },
+      end: () => {
+        if (!dead) stream.end();
+        if (!collected) return;
+        if (raw && !dead && (failed || docs > 1)) {
+          // damaged, or several documents in one file (cluster-info dump): the text parser recovers what it can
+          const text = Buffer.concat(raw).toString('utf8');
+          raw = undefined;
+          routeParsed(entry, parseText(text, entry.name), text);
+          return;
+        }
+        for (const e of errors) builder.addError(e);
+        for (const { item, hint } of collected) deliver(item, hint);
+        if (entry.explicit && docItems === 0 && docOthers > 0) builder.addError({ origin: entry.name, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
+      },
+    };
+  };
+
+  const nulError = (entry: EntryInfo): void => {
+    builder.addError({ origin: entry.name, message: 'binary content (NUL bytes): not a JSON or YAML file' });
+  };
+
+  /** YAML, dumps with log blocks and other text: collected within a budget, parsed whole */
+  const textSink = (entry: EntryInfo, head: Buffer[], isData: boolean): EntrySink => {
+    let chunks: Buffer[] | undefined = [...head];
+    let held = head.reduce((n, c) => n + c.length, 0);
+    let stopped = false;
+    return {
+      write: (c) => {
+        tick(c.length);
+        if (stopped || !chunks) return;
+        if (c.indexOf(0) >= 0) {
+          if (isData) nulError(entry);
+          stopped = true;
+          chunks = undefined;
+          return;
+        }
+        held += c.length;
+        if (held > BUDGETS.textPerFile) {
+          builder.addError({ origin: entry.name, message: `larger than ${BUDGETS.textPerFile / MIB} MiB of YAML or text: not read (JSON of any size is read)` });
+          stopped = true;
+          chunks = undefined;
+          return;
+        }
+        chunks.push(c);
+      },
+      end: () => {
+        if (!chunks) return;
+        const text = Buffer.concat(chunks).toString('utf8');
+        chunks = undefined;
+        if (!isData && !LOOKS_LIKE_OBJECTS.test(text.slice(0, 200))) return;
+        routeParsed(entry, parseText(text, entry.name), text);
+      },
+    };
+  };
+
+  /** sniffs the first bytes, then hands the file to the JSON or the text reader */
+  const dataSink = (entry: EntryInfo): EntrySink => {
+    const isData = /\.(json|ya?ml)$/i.test(entry.layoutPath) || entry.explicit;
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    let inner: EntrySink | undefined;
+    let binary = false;
+    const decide = (final: boolean): void => {
+      const text = Buffer.concat(head).toString('utf8', 0, Math.min(headBytes, 256)).replace(/^\uFEFF/, '');
+      const start = text.trimStart();
+      if (!final && start.length < 32 && headBytes < 256) return;
+      if ((start.startsWith('{') || start.startsWith('[')) && !start.startsWith('==== START logs')) {
+        inner = jsonSink(entry, head);
+      } else {
+        inner = textSink(entry, head, isData);
+      }
+    };
+    return {
+      write: (c) => {
+        if (binary) return;
+        if (inner) {
+          inner.write(c);
+          return;
+        }
+        tick(c.length);
+        if (c.indexOf(0) >= 0) {
+          if (isData) nulError(entry);
+          binary = true;
+          return;
+        }
+        head.push(c);
+        headBytes += c.length;
+        decide(false);
+      },
+      end: () => {
+        if (binary) return;
+        if (!inner) decide(true);
+        inner?.end();
+      },
+    };
+  };
+
+  const inputs = await readInputs(
+    paths,
+    {
+      error: (e) => builder.addError(e),
+      open: (entry) => {
+        const ct = captureTimeFromPath(entry.name);
+        if (ct !== undefined) builder.noteCaptureTime(ct);
+        const tl = TROUBLESHOOT_LOG.exec(entry.layoutPath);
+        if (tl) return logSink(entry, tl);
+        if (!entry.explicit && NOT_CLUSTER_DATA.test(entry.layoutPath)) return undefined;
+        return guard(entry, dataSink(entry));
+      },
+    },
+    opts.stdin,
+  );
+  return builder.finish({ inputs, ...(opts.now !== undefined ? { now: opts.now } : {}), ...(opts.clock !== undefined ? { clock: opts.clock } : {}) });
+
+  /** a reader bug must cost one file, never the run */
+  function guard(entry: EntryInfo, sink: EntrySink): EntrySink {
+    let broken = false;
+    const fail = (e: unknown): void => {
+      broken = true;
+      builder.addError({ origin: entry.name, message: `could not be read: ${e instanceof Error ? e.message : String(e)}` });
+    };
+    return {
+      write: (c) => {
+        if (broken) return;
+        try {
+          sink.write(c);
+        } catch (e) {
+          fail(e);
+        }
+      },
+      end: () => {
+        if (broken) return;
+        try {
+          sink.end();
+        } catch (e) {
+          fail(e);
+        }
+      },
+    };
+  }
+}
+
