@@ -13,4 +13,10 @@ try {
   failed = true;
 }
 execFileSync(process.execPath, ['.bench/live.cjs'], { stdio: 'inherit' });
+await build({ entryPoints: ['bench/scale.ts'], outfile: '.bench/scale.cjs', bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+try {
+  execFileSync(process.execPath, ['.bench/scale.cjs'], { stdio: 'inherit' });
+} catch {
+  failed = true;
+}
 if (failed) process.exit(1);
