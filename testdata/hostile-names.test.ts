@@ -1,14 +1,14 @@
 // Every scenario again, with every name in it (pods, namespaces, nodes, containers, claims, owners...) made hostile:
 // shell syntax, a leading dash, a newline, a bidi override. No remedy command may carry such a name (they are not
 // valid Kubernetes names), no value may escape its quotes, and no output line may be forged.
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { select } from '../src/cli/select';
 import { renderMarkdown } from '../src/render/markdown';
 import { plainStyle, renderText } from '../src/render/text';
 import { buildReport } from '../src/report/build';
 import { buildSnapshot } from '../src/snapshot/build';
-import { readOffline } from '../src/sources/offline';
+import { parseText } from '../src/sources/documents';
 
 const DIR = path.join(__dirname, 'scenarios');
 const scenarios = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
@@ -57,7 +57,10 @@ function unquotedMarker(command: string, marker: string): boolean {
 }
 
 function reportOf(file: string, variant: number | undefined) {
-  const input = readOffline([path.join(DIR, file)]);
+  // the documents as read, so they can be renamed before the snapshot is built from them
+  const name = path.join(DIR, file);
+  const parsed = parseText(readFileSync(name, 'utf8'), name);
+  const input = { documents: parsed.documents.map((d) => ({ ...d, layoutPath: name, explicit: true })), logs: parsed.logs, errors: parsed.errors, inputs: [name] };
   const documents = variant === undefined ? input.documents : input.documents.map((d, i) => ({ ...d, value: hostile(input.documents.map((x) => x.value), variant)[i] }));
   const snapshot = buildSnapshot({ ...input, documents, clock: Date.parse('2026-11-27T10:00:00Z') });
   const { pods, workloads } = select(snapshot, [], { selector: [] });
