@@ -1,10 +1,10 @@
 // Reads FailedScheduling messages of every wording from 1.4 to 1.35 into the same histogram the simulation builds.
-import { reasonKey } from './reasons';
+import { reasonKey, type ReasonKey } from './reasons';
 
 export interface ParsedEntry {
   count?: number;
   text: string;
-  key: string;
+  key: ReasonKey;
 }
 
 export interface ParsedMessage {
@@ -24,7 +24,7 @@ export interface ParsedMessage {
 }
 
 /** Predicate names used as reasons by ≤ 1.8 schedulers. */
-const PREDICATES: Record<string, string> = {
+const PREDICATES: Record<string, ReasonKey> = {
   PodToleratesNodeTaints: 'taint',
   MatchNodeSelector: 'nodeAffinity',
   HostName: 'nodeName',
@@ -47,7 +47,7 @@ const PREDICATES: Record<string, string> = {
 
 const PREFILTER_TEXTS = [/^pod has unbound immediate PersistentVolumeClaims$/, /^persistentvolumeclaim ".*" (not found|is being deleted)$/, /^waiting for ephemeral volume controller/, /^persistentvolumeclaim ".*" bound to non-existent persistentvolume/, /^node has pod using PersistentVolumeClaim/];
 
-function keyOf(text: string): string {
+function keyOf(text: string): ReasonKey {
   if (PREFILTER_TEXTS.some((re) => re.test(text))) return `prefilter:${text}`;
   return reasonKey(text);
 }
@@ -115,8 +115,8 @@ export function parseSchedulingMessage(message: string): ParsedMessage {
 }
 
 /** key → count, merged the way both sides are compared: version-specific duplicates dropped. */
-export function histogramOf(entries: Array<{ key: string; count?: number }>, total?: number): Map<string, number> {
-  const h = new Map<string, number>();
+export function histogramOf(entries: Array<{ key: ReasonKey; count?: number }>, total?: number): Map<ReasonKey, number> {
+  const h = new Map<ReasonKey, number>();
   for (const e of entries) {
     if (e.key === 'legacyInterPod') continue;
     h.set(e.key, (h.get(e.key) ?? 0) + (e.count ?? total ?? 1));
@@ -124,8 +124,8 @@ export function histogramOf(entries: Array<{ key: string; count?: number }>, tot
   return h;
 }
 
-export function sameHistogram(a: Map<string, number>, b: Map<string, number>): boolean {
-  const strip = (m: Map<string, number>) => new Map([...m].filter(([k]) => k !== 'legacyInterPod'));
+export function sameHistogram(a: Map<ReasonKey, number>, b: Map<ReasonKey, number>): boolean {
+  const strip = (m: Map<ReasonKey, number>) => new Map([...m].filter(([k]) => k !== 'legacyInterPod'));
   const x = strip(a);
   const y = strip(b);
   if (x.size !== y.size) return false;

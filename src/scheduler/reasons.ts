@@ -2,9 +2,23 @@
 // (see ../../shared facts: TaintToleration, NodeAffinity, NodeName, NodeResourcesFit and InterPodAffinity changed).
 // Each reason also has a version-free key, so a message of one release can be compared with a simulation of another.
 
+/** The version-free identity of a reason, so code comparing keys is type-checked (a misspelt key does not compile). */
+export type ReasonKey =
+  | 'unschedulable' | 'nodeName' | 'taint' | 'nodeAffinity' | 'ports' | `insufficient:${string}` | 'diskConflict' | 'volumeLimit'
+  | 'volumeNodeAffinity' | 'volumeBind' | 'volumeZone' | 'spread' | 'spreadLabel' | 'podAffinity' | 'podAntiAffinity'
+  | 'existingAntiAffinity' | 'legacyInterPod' | 'unknownConditions'
+  /** predicate-era node conditions (≤ 1.11) */
+  | `legacy:${string}`
+  /** nodes left out by PreFilter results (1.30+) */
+  | `absent:${string}`
+  /** a PreFilter rejection, keyed by its whole text */
+  | `prefilter:${string}`
+  /** wording podwhy does not know */
+  | `other:${string}`;
+
 export interface Reason {
   /** version-free identity, e.g. "taint", "insufficient:cpu", "nodeAffinity" */
-  key: string;
+  key: ReasonKey;
   /** exactly as the scheduler of that version prints it */
   text: string;
 }
@@ -55,7 +69,7 @@ export const preFilterMessages = {
   rwopConflict: 'node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode',
 };
 
-const TEXT_TO_KEY: Array<[RegExp, string]> = [
+const TEXT_TO_KEY: Array<[RegExp, ReasonKey]> = [
   [/^node\(s\) were unschedulable$|^NodeUnschedulable$/, 'unschedulable'],
   [/^node\(s\) didn't match the requested (hostname|node name)$|^HostName$/, 'nodeName'],
   [/^node\(s\) had taints that the pod didn't tolerate$|^node\(s\) had taint \{.*\}, that the pod didn't tolerate$|^node\(s\) had untolerated taint(\(s\)| \{.*\})$|^PodToleratesNodeTaints$/, 'taint'],
@@ -81,7 +95,7 @@ const TEXT_TO_KEY: Array<[RegExp, string]> = [
 ];
 
 /** The version-free key of a reason as printed by any release from 1.8 to 1.35. */
-export function reasonKey(text: string): string {
+export function reasonKey(text: string): ReasonKey {
   const t = text.trim();
   const ins = /^Insufficient (\S+)$/.exec(t);
   if (ins && ins[1] !== 'pods') return `insufficient:${ins[1]}`;

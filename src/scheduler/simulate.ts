@@ -16,8 +16,8 @@ import { TaintToleration } from './plugins/taint-toleration';
 import { VolumeBinding } from './plugins/volume-binding';
 import { VolumeRestrictions } from './plugins/volume-restrictions';
 import { VolumeZone } from './plugins/volume-zone';
-import { reasons, type Reason } from './reasons';
-import type { NodeVerdict, Rejection } from './verdict';
+import { reasons, type Reason, type ReasonKey } from './reasons';
+import type { NodeVerdict, PluginName, Rejection } from './verdict';
 import { clusterVersion, type ClusterVersion } from './version';
 
 /** The default filter order (pkg/scheduler/apis/config/v1/default_plugins.go). */
@@ -33,11 +33,11 @@ export interface Simulation {
   podRequest: ResourceMap;
   nodes: NodeVerdict[];
   /** a PreFilter rejected the pod for the whole cycle: every node carries this verdict */
-  preFilter?: { plugin: string; message: string; rejection: Rejection };
+  preFilter?: { plugin: PluginName; message: string; rejection: Rejection };
   /** the summary line as the scheduler would write it; undefined when the pod fits somewhere */
   message?: string;
   /** reason key → node count, as in the message */
-  histogram: Map<string, number>;
+  histogram: Map<ReasonKey, number>;
   fits: string[];
 }
 
@@ -64,7 +64,7 @@ export function simulate(pod: Pod, snapshot: Snapshot): Simulation {
   if (nodes.length === 0) return { ...base, nodes: [], message: 'no nodes available to schedule pods', histogram: new Map(), fits: [] };
 
   let allowed: Set<string> | undefined;
-  const narrowing: string[] = [];
+  const narrowing: PluginName[] = [];
   for (const p of FILTERS) {
     const r = p.preFilter?.(state);
     if (!r) continue;
@@ -112,7 +112,7 @@ export function simulate(pod: Pod, snapshot: Snapshot): Simulation {
     }
     for (const r of v.first?.reasons ?? []) bump(r);
   }
-  const histogram = new Map<string, number>();
+  const histogram = new Map<ReasonKey, number>();
   for (const { reason, count } of counts.values()) histogram.set(reason.key, (histogram.get(reason.key) ?? 0) + count);
   return {
     ...base,

@@ -38,7 +38,7 @@ export interface NodeVerdict {
   /** every plugin that fails on this node, in order (to tell what alone blocks it) */
   failures: Rejection[];
   /** left out by a PreFilter result (DaemonSet pods pinned to another node) */
-  absent?: string[];
+  absent?: PluginName[];
 }
 
 /** The verdict of one plugin on a node, typed by that plugin. */

@@ -5,13 +5,14 @@ import type { Pod } from '../../schemas/k8s';
 import { parseTime } from '../k8s/time';
 import type { PodEvent, Snapshot } from '../snapshot/types';
 import { histogramOf, parseSchedulingMessage, sameHistogram, type ParsedMessage } from './parse';
+import type { ReasonKey } from './reasons';
 import { simulate, type Simulation } from './simulate';
 
 export interface SchedulerSaid {
   message: string;
   parsed: ParsedMessage;
   /** reason key → node count, merged as it is compared with the simulation */
-  histogram: Map<string, number>;
+  histogram: Map<ReasonKey, number>;
   /** the event behind it, when it came from one */
   event?: PodEvent;
   /** epoch ms it was last said */

@@ -1,3 +1,4 @@
+import type { ReasonKey } from '../../scheduler/reasons';
 import { defineAnalyzer } from '../types';
 import { schedulingStep } from './lib/step';
 
@@ -7,7 +8,7 @@ interface KnownBug {
   issue: string;
   minors: [number, number];
   /** reason keys the scheduler reports although the snapshot shows room */
-  phantom: (key: string) => boolean;
+  phantom: (key: ReasonKey) => boolean;
   summary: string;
   fix: string;
 }

@@ -1,5 +1,6 @@
 // What scheduling findings share: their order by how many nodes a cause blocks, node lists, and findings read
 // from the scheduler's message alone when the snapshot has no nodes to simulate on.
+import type { ReasonKey } from '../../../scheduler/reasons';
 import type { Blocked, NodeVerdict, Rejection } from '../../../scheduler/verdict';
 import type { SchedulingView } from '../../../scheduler/view';
 import type { PodContext } from '../../context';
@@ -16,7 +17,7 @@ export const nodeList = (nodes: Array<Pick<NodeVerdict, 'name'>>, max = 5): stri
 };
 
 /** The message's histogram entries whose keys pass a test, when there is no simulation to read instead. */
-export function saidEntries(view: SchedulingView, test: (key: string) => boolean): Array<{ key: string; text: string; count: number }> {
+export function saidEntries(view: SchedulingView, test: (key: ReasonKey) => boolean): Array<{ key: ReasonKey; text: string; count: number }> {
   const p = view.said?.parsed;
   if (!p || view.sim) return [];
   return p.entries.filter((e) => test(e.key)).map((e) => ({ key: e.key, text: e.text, count: e.count ?? p.total ?? 1 }));
@@ -28,7 +29,7 @@ export function saidEvidence(ctx: PodContext, view: SchedulingView): Evidence {
 }
 
 /** For findings read from the scheduler's message alone: how many nodes it names for these reasons, and the proof. */
-export function fromMessage(ctx: PodContext, view: SchedulingView, test: (key: string) => boolean): { count: number; total?: number; evidence: Evidence[] } | undefined {
+export function fromMessage(ctx: PodContext, view: SchedulingView, test: (key: ReasonKey) => boolean): { count: number; total?: number; evidence: Evidence[] } | undefined {
   const entries = saidEntries(view, test);
   if (entries.length === 0) return undefined;
   return { count: entries.reduce((n, e) => n + e.count, 0), total: view.said?.parsed.total, evidence: [saidEvidence(ctx, view)] };
@@ -38,7 +39,7 @@ export function fromMessage(ctx: PodContext, view: SchedulingView, test: (key: s
 export function fromMessageFinding(
   ctx: PodContext,
   view: SchedulingView,
-  test: (key: string) => boolean,
+  test: (key: ReasonKey) => boolean,
   remedies: Remedy[],
   data: Record<string, string | number> = {},
 ): Array<RawFinding<'fromEvent'>> {
