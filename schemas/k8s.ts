@@ -1,7 +1,7 @@
 // The Kubernetes objects podwhy reads, as zod schemas: loose objects (unknown fields kept), declaring only what the
 // analyzers read. A type and its schema share a name.
 import * as z from 'zod';
-import { parseQuantity, QuantityError } from '../src/k8s/quantity';
+import { parseQuantity, QuantityError } from './quantity';
 
 const str = z.string();
 const optStr = str.optional().nullable();

@@ -66,4 +66,8 @@ export const Report = z.object({
 
 export type Report = z.infer<typeof Report>;
 export type PodReport = z.infer<typeof PodReport>;
-export type FindingReport = z.infer<typeof Finding>;
+export type Finding = z.infer<typeof Finding>;
+export type FindingReport = Finding;
+export type Severity = z.infer<typeof Severity>;
+export type Evidence = z.infer<typeof Evidence>;
+export type Remedy = z.infer<typeof Remedy>;

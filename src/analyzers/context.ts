@@ -1,43 +1,12 @@
 // Everything an analyzer may ask about one pod, computed from the snapshot alone (no I/O, no clock).
-import type { Container, ContainerStatus, Node, Pod } from '../../schemas/k8s';
-import { isRestartableInit, podColumns, type PodColumns } from '../k8s/status';
+import type { Container, ContainerStatus, Pod } from '../../schemas/k8s';
+import { isRestartableInit, podColumns } from '../k8s/status';
 import { parseTime } from '../k8s/time';
 import { schedulingView, type SchedulingView } from '../scheduler/view';
 import type { PodEvent, Snapshot } from '../snapshot/types';
-import type { Evidence } from './types';
+import type { ContainerView, Evidence, PodContext } from './types';
 
-export type ContainerKind = 'init' | 'sidecar' | 'regular';
-
-export interface ContainerView {
-  name: string;
-  kind: ContainerKind;
-  spec: Container;
-  status?: ContainerStatus;
-  /** e.g. "status.containerStatuses[0]" */
-  statusPath: string;
-  /** e.g. "spec.containers[0]" */
-  specPath: string;
-  /** epoch ms the current instance started, if running or terminated */
-  startedAt?: number;
-}
-
-export interface PodContext {
-  pod: Pod;
-  snapshot: Snapshot;
-  now: number;
-  ref: string;
-  namespace: string;
-  name: string;
-  node?: Node;
-  columns: PodColumns;
-  containers: ContainerView[];
-  /** events about this pod, oldest first */
-  events: PodEvent[];
-  /** Running with every container ready, or Succeeded, and not being deleted */
-  running: boolean;
-  /** the scheduler's view of the pod, computed on first read (pods no analyzer asks about pay nothing) */
-  readonly scheduling: SchedulingView;
-}
+export type { ContainerKind, ContainerView, PodContext } from './types';
 
 function views(pod: Pod): ContainerView[] {
   const out: ContainerView[] = [];

@@ -22,7 +22,7 @@ export function toFinding(a: Pick<Analyzer<string>, 'id' | 'severity' | 'message
     id: a.id,
     severity: raw.severity ?? a.severity,
     message: renderMessage(a.messages[raw.messageId] ?? raw.messageId, raw.data),
-    data: Object.fromEntries(Object.entries(raw.data).filter(([, v]) => v !== undefined && v !== '')),
+    data: Object.fromEntries(Object.entries(raw.data).filter((e): e is [string, Finding['data'][string]] => e[1] !== undefined && e[1] !== '')),
     evidence: raw.evidence,
     remedies: raw.remedies,
     ...(raw.key ? { key: raw.key } : {}),

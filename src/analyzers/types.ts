@@ -1,20 +1,47 @@
-import type { PodContext } from './context';
+// The analyzer contract in one module: what an analyzer sees (PodContext, ContainerView), what it returns
+// (RawFinding) and how it is described (Analyzer, AnalyzerDocs). Report types come from the zod schema.
+import type { Container, ContainerStatus, Node, Pod } from '../../schemas/k8s';
+import type { Evidence, Finding, Remedy, Severity } from '../../schemas/report';
+import type { PodColumns } from '../k8s/status';
+import type { SchedulingView } from '../scheduler/view';
+import type { PodEvent, Snapshot } from '../snapshot/types';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Evidence, Finding, Remedy, Severity };
+
 export type Area = 'scheduling' | 'starting' | 'running' | 'evicted' | 'terminating' | 'workloads';
 
-export interface Evidence {
-  /** the object: "Pod/ns/name", "Node/name", "Event/ns/name" */
-  ref: string;
-  /** JSONPath-like place inside the object */
-  path?: string;
-  observed: string;
+export type ContainerKind = 'init' | 'sidecar' | 'regular';
+
+export interface ContainerView {
+  name: string;
+  kind: ContainerKind;
+  spec: Container;
+  status?: ContainerStatus;
+  /** e.g. "status.containerStatuses[0]" */
+  statusPath: string;
+  /** e.g. "spec.containers[0]" */
+  specPath: string;
+  /** epoch ms the current instance started, if running or terminated */
+  startedAt?: number;
 }
 
-export interface Remedy {
-  summary: string;
-  command?: string;
-  patch?: string;
+/** Everything an analyzer may ask about one pod (built by podContext in ./context). */
+export interface PodContext {
+  pod: Pod;
+  snapshot: Snapshot;
+  now: number;
+  ref: string;
+  namespace: string;
+  name: string;
+  node?: Node;
+  columns: PodColumns;
+  containers: ContainerView[];
+  /** events about this pod, oldest first */
+  events: PodEvent[];
+  /** Running with every container ready, or Succeeded, and not being deleted */
+  running: boolean;
+  /** the scheduler's view of the pod, computed on first read (pods no analyzer asks about pay nothing) */
+  readonly scheduling: SchedulingView;
 }
 
 /** What an analyzer returns: a message ID and the data its template is filled from. */
@@ -29,16 +56,6 @@ export interface RawFinding<M extends string = string> {
   key?: string;
   /** overrides the analyzer's rank (scheduling findings order themselves by how many nodes they block) */
   rank?: number;
-}
-
-export interface Finding {
-  id: string;
-  severity: Severity;
-  message: string;
-  data: RawFinding['data'];
-  evidence: Evidence[];
-  remedies: Remedy[];
-  key?: string;
 }
 
 export interface AnalyzerDocs {

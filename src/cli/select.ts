@@ -1,6 +1,6 @@
 // Which pods a command line asks about: names, kind/name targets, namespace scope and label selectors.
 import type { Pod, Workload } from '../../schemas/k8s';
-import { objectKey } from '../snapshot/build';
+import { objectKey } from '../snapshot/input';
 import { ownerOf } from '../k8s/owners';
 import { matchesSelector, type Requirement } from '../k8s/selectors';
 import type { Snapshot } from '../snapshot/types';

@@ -2,7 +2,7 @@
 // node selector terms (component-helpers nodeaffinity), label selectors (apimachinery labels), pod requests
 // (component-helpers resource/helpers.go PodRequests).
 import type { Container, LabelSelector, Node, NodeSelectorTerm, Pod, Taint, Toleration } from '../../schemas/k8s';
-import { resourceAmount, tryParseQuantity } from './quantity';
+import { resourceAmount, tryParseQuantity } from '../../schemas/quantity';
 import { matchesRequirement, type Requirement } from './selectors';
 import { isRestartableInit } from './status';
 

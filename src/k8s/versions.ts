@@ -1,6 +1,5 @@
 // Component versions as nodes and control-plane pods report them.
-import type { Node } from '../../schemas/k8s';
-import type { Snapshot } from '../snapshot/types';
+import type { Node, Pod } from '../../schemas/k8s';
 
 export function minorOf(version: string | null | undefined): number | undefined {
   const m = /v?1\.(\d+)(?:\.\d+)?/.exec(version ?? '');
@@ -14,8 +13,8 @@ export interface ComponentVersion {
 }
 
 /** A control-plane component's version from its kube-system pod's image tag ("kube-scheduler:v1.28.3"). */
-export function componentVersion(snapshot: Snapshot, component: string): ComponentVersion | undefined {
-  for (const p of snapshot.pods) {
+export function componentVersion(pods: Iterable<Pod>, component: string): ComponentVersion | undefined {
+  for (const p of pods) {
     if (p.metadata.namespace !== 'kube-system' || !(p.metadata.labels?.component === component || p.metadata.name.startsWith(component))) continue;
     for (const c of p.spec.containers) {
       const tag = /:(v?1\.\d+\.\d+[^@\s]*)/.exec(c.image ?? '')?.[1];
@@ -27,9 +26,9 @@ export function componentVersion(snapshot: Snapshot, component: string): Compone
 }
 
 /** The newest kubelet among the nodes: the best guess of the control plane's version when its pods are not visible. */
-export function newestKubelet(snapshot: Snapshot): ComponentVersion | undefined {
+export function newestKubelet(nodes: Iterable<Node>): ComponentVersion | undefined {
   let best: ComponentVersion | undefined;
-  for (const n of snapshot.nodes.values()) {
+  for (const n of nodes) {
     const text = n.status.nodeInfo?.kubeletVersion ?? '';
     const minor = minorOf(text);
     if (minor !== undefined && (!best || minor > best.minor)) best = { minor, text };
@@ -47,6 +46,6 @@ export function runtimeOf(node: Node | undefined): { runtime: string; version: s
 }
 
 /** The kube-controller-manager version: its pod's image tag, else the newest kubelet. */
-export function controllerManagerMinor(snapshot: Snapshot): number | undefined {
-  return (componentVersion(snapshot, 'kube-controller-manager') ?? newestKubelet(snapshot))?.minor;
+export function controllerManagerMinor(pods: Iterable<Pod>, nodes: Iterable<Node>): number | undefined {
+  return (componentVersion(pods, 'kube-controller-manager') ?? newestKubelet(nodes))?.minor;
 }

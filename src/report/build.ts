@@ -5,7 +5,7 @@ import { podContext } from '../analyzers/context';
 import { analyzePod, toFinding, type Diagnostic } from '../analyzers/engine';
 import { workloadAnalyzers } from '../analyzers/registry';
 import { workloadContext } from '../analyzers/workloads/lib/context';
-import { objectKey } from '../snapshot/build';
+import { objectKey } from '../snapshot/input';
 import type { Finding } from '../analyzers/types';
 import { ownerText } from '../k8s/owners';
 import { formatTime, humanDuration, parseTime } from '../k8s/time';

@@ -22,9 +22,9 @@ export function clusterVersion(snapshot: Snapshot): ClusterVersion {
 }
 
 function detect(snapshot: Snapshot): ClusterVersion {
-  const scheduler = componentVersion(snapshot, 'kube-scheduler');
+  const scheduler = componentVersion(snapshot.pods, 'kube-scheduler');
   if (scheduler) return { minor: scheduler.minor, source: 'kube-scheduler image', text: scheduler.text };
-  const kubelet = newestKubelet(snapshot);
+  const kubelet = newestKubelet(snapshot.nodes.values());
   if (kubelet) return { minor: kubelet.minor, source: 'node kubeletVersion', text: kubelet.text };
   return { minor: NEWEST_MINOR, source: 'unknown (newest wording)' };
 }

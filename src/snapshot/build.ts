@@ -4,25 +4,12 @@ import type * as z from 'zod';
 import { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload } from '../../schemas/k8s';
 import { countsAgainstNode, podRequests } from '../k8s/scheduling';
 import { parseTime } from '../k8s/time';
-import type { RawDocument, LogBlock } from '../sources/documents';
 import { flatten, kindFromPath } from './kinds';
-import type { ConfigKeys, InputError, PodEvent, Snapshot, TimeSource } from './types';
+import { CAPTURE_ANNOTATION, objectKey, type InputError, type LogBlock, type SnapshotInput } from './input';
+import type { ConfigKeys, PodEvent, Snapshot, TimeSource } from './types';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
 const OTHER_KINDS = new Set(['Namespace', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Service', 'VolumeAttachment', 'ServiceAccount']);
-/** capture-time annotation written by `kubectl podwhy snapshot` */
-export const CAPTURE_ANNOTATION = 'podwhy.dev/captured-at';
-
-export interface SnapshotInput {
-  documents: Array<RawDocument & { layoutPath: string; explicit: boolean }>;
-  logs: LogBlock[];
-  errors: InputError[];
-  inputs: string[];
-  /** capture time found in the bundle's layout (troubleshoot folder names), epoch ms */
-  captureTime?: number;
-  now?: number;
-  clock?: number;
-}
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
@@ -102,10 +89,6 @@ function newestTimestamp(value: unknown, newest: string, depth = 0): string {
     }
   }
   return newest;
-}
-
-export function objectKey(kind: string, namespace: string | null | undefined, name: string): string {
-  return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
 }
 
 /** Builds the snapshot; pure: the clock is passed in. */

@@ -1,10 +1,5 @@
 import type { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload } from '../../schemas/k8s';
-
-export interface InputError {
-  /** file (and line or object path) the problem is in */
-  origin: string;
-  message: string;
-}
+import type { InputError } from './input';
 
 /** An event reduced to what analyzers compare, whichever API group and serialization it came in. */
 export interface PodEvent {
@@ -75,4 +70,5 @@ export interface NodeUsage {
   requested: Map<string, bigint>;
 }
 
+export type { InputError };
 export type { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload };

@@ -3,7 +3,7 @@ import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dump } from 'js-yaml';
 import { Header } from 'tar/header';
-import { CAPTURE_ANNOTATION } from '../snapshot/build';
+import { CAPTURE_ANNOTATION } from '../snapshot/input';
 import { Kubectl, KubectlError } from './kubectl';
 
 export interface CaptureRequest {

@@ -1,21 +1,7 @@
 // Turns the text of one input file into documents (parsed values with their line) and log blocks.
 // Never throws: a bad document becomes an InputError and the rest of the file is still read.
 import { load } from 'js-yaml';
-import type { InputError } from '../snapshot/types';
-
-export interface RawDocument {
-  /** file name, plus "#N" when the file held several documents */
-  origin: string;
-  value: unknown;
-}
-
-export interface LogBlock {
-  namespace: string;
-  pod: string;
-  container?: string;
-  previous: boolean;
-  text: string;
-}
+import type { InputError, LogBlock, RawDocument } from '../snapshot/input';
 
 export interface ParsedText {
   documents: RawDocument[];

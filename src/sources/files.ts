@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import fg from 'fast-glob';
 import { Parser } from 'tar/parse';
-import type { InputError } from '../snapshot/types';
+import type { InputError } from '../snapshot/input';
 
 export interface EntryInfo {
   /** the name shown to users: the path given, or "archive.tar.gz:inner/path" */

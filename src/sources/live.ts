@@ -1,8 +1,7 @@
 // The live source: two rounds of read-only kubectl calls that produce the same documents the file source does.
 // Round one fetches the pods asked about; round two, in parallel, only what their analyses need.
 import type { Pod } from '../../schemas/k8s';
-import type { SnapshotInput } from '../snapshot/build';
-import type { LogBlock, RawDocument } from './documents';
+import type { LogBlock, RawDocument, SnapshotInput } from '../snapshot/input';
 import { isName } from '../k8s/names';
 import { RESOURCE } from '../k8s/owners';
 import { classifyFailure, Kubectl, KubectlError } from './kubectl';

@@ -5,8 +5,9 @@
 import { parseTime } from '../k8s/time';
 import { SnapshotBuilder } from '../snapshot/build';
 import { kindFromPath } from '../snapshot/kinds';
-import type { InputError, Snapshot } from '../snapshot/types';
-import { parseText, type LogBlock, type ParsedText } from './documents';
+import type { InputError, LogBlock } from '../snapshot/input';
+import type { Snapshot } from '../snapshot/types';
+import { parseText, type ParsedText } from './documents';
 import { readInputs, type EntryInfo, type EntrySink, type StdinSource } from './files';
 import { JsonItemStream, type StreamedItem } from './json-stream';
 

@@ -1,4 +1,4 @@
-import { formatBytes, tryParseQuantity, value } from '../../k8s/quantity';
+import { formatBytes, tryParseQuantity, value } from '../../../schemas/quantity';
 import { nodeEvents, type PodContext } from '../context';
 import { defineAnalyzer } from '../types';
 import { oomCases } from './lib/kills';

@@ -1,4 +1,4 @@
-import { formatBytes, tryParseQuantity, value } from '../../k8s/quantity';
+import { formatBytes, tryParseQuantity, value } from '../../../schemas/quantity';
 import { containerLog } from '../context';
 import { recognizeLog } from '../../k8s/logs';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';

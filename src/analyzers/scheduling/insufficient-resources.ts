@@ -1,4 +1,4 @@
-import { formatResource } from '../../k8s/quantity';
+import { formatResource } from '../../../schemas/quantity';
 import * as NodeResourcesFit from '../../scheduler/plugins/node-resources-fit';
 import * as VolumeZone from '../../scheduler/plugins/volume-zone';
 import type { Simulation } from '../../scheduler/simulate';

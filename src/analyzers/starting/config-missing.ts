@@ -1,5 +1,5 @@
 import type { Pod } from '../../../schemas/k8s';
-import { objectKey } from '../../snapshot/build';
+import { objectKey } from '../../snapshot/input';
 import { eventContainer, eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { nsFlag } from '../shared/util';

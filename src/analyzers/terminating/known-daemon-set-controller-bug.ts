@@ -1,5 +1,5 @@
 import { controllerManagerMinor } from '../../k8s/versions';
-import { objectKey } from '../../snapshot/build';
+import { objectKey } from '../../snapshot/input';
 import { defineAnalyzer } from '../types';
 
 type Msg = 'loop';
@@ -22,7 +22,7 @@ export default defineAnalyzer<Msg>({
   analyze(ctx) {
     const owner = ctx.pod.metadata.ownerReferences?.find((o) => o.kind === 'DaemonSet');
     if (!owner || !ctx.pod.metadata.deletionTimestamp || !ctx.pod.spec.affinity?.nodeAffinity) return [];
-    const minor = controllerManagerMinor(ctx.snapshot);
+    const minor = controllerManagerMinor(ctx.snapshot.pods, ctx.snapshot.nodes.values());
     if (minor !== 10 && minor !== 11) return [];
     const ds = ctx.snapshot.workloads.get(objectKey('DaemonSet', ctx.namespace, owner.name));
     const strategy = ((ds?.spec as { updateStrategy?: { type?: string } } | null | undefined)?.updateStrategy?.type) ?? 'RollingUpdate';

@@ -1,6 +1,6 @@
 // What workload analyzers see: a controller, the controllers it drives (a Deployment's ReplicaSets), its pods and events.
 import type { Pod, Workload } from '../../../../schemas/k8s';
-import { objectKey } from '../../../snapshot/build';
+import { objectKey } from '../../../snapshot/input';
 import type { PodEvent, Snapshot } from '../../../snapshot/types';
 
 export interface WorkloadContext {

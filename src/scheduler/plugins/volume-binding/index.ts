@@ -3,7 +3,7 @@
 // volume's node affinity must match the node; an unbound WaitForFirstConsumer claim needs a provisioner or a
 // matching available PersistentVolume.
 import { requiredAffinityMatches, termMatches } from '../../../k8s/scheduling';
-import { tryParseQuantity, value } from '../../../k8s/quantity';
+import { tryParseQuantity, value } from '../../../../schemas/quantity';
 import type { Node, PersistentVolume } from '../../../../schemas/k8s';
 import { unresolvable, type FilterPlugin, type Rejected, type RejectionData } from '../../framework';
 import { preFilterMessages, reasons } from '../../reasons';
