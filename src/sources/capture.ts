@@ -1,5 +1,7 @@
 // `kubectl podwhy snapshot`: captures what offline analysis needs, redacted, into one file written atomically.
+import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dump } from 'js-yaml';
 import { Header } from 'tar/header';
@@ -29,10 +31,21 @@ const NAMESPACED = ['pods', 'events', 'persistentvolumeclaims', 'deployments', '
 const CLUSTER = ['nodes', 'persistentvolumes', 'storageclasses', 'csinodes'];
 const MARK = '<redacted>';
 
-/** Credential-looking strings in logs. */
+/** Credential-looking strings in logs and free text: the match keeps its label (group 1) and loses its value. */
 const SECRET_PATTERNS: RegExp[] = [
-  /((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi,
+  // HTTP credentials: Authorization: Basic/Bearer/Token/Digest ..., and a bare Bearer token
+  /((?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:basic|bearer|token|digest|negotiate)?\s*)[^\s"',;]+/gi,
   /(Bearer\s+)[A-Za-z0-9._~+/-]+=*/g,
+  // KEY=value / key: value with a credential-like name, environment style (DB_PASS=, GITHUB_TOKEN=) included
+  /((?:password|passwd|pass|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi,
+  // JSON Web Tokens
+  /()eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+  // GitHub, GitLab and Slack tokens, Slack webhooks
+  /()(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})/g,
+  /()glpat-[A-Za-z0-9_-]{20,}/g,
+  /()xox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /(hooks\.slack\.com\/services\/)[A-Za-z0-9/]+/g,
+  // AWS access key IDs, PEM private keys, passwords in URLs
   /(AKIA)[0-9A-Z]{16}/g,
   /(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
   /(:\/\/[^:/\s]+:)[^@/\s]+(@)/g,
@@ -44,24 +57,42 @@ export function redactText(text: string): string {
   return out;
 }
 
-/** Drops what must not leave the cluster: env values, ConfigMap values, last-applied configurations. */
+type PodSpecLike = { containers?: unknown[]; initContainers?: unknown[]; ephemeralContainers?: unknown[] };
+
+/** every pod spec inside an object: a Pod's own, a controller's template, a CronJob's job template */
+function podSpecs(o: Obj): PodSpecLike[] {
+  const spec = o.spec as (PodSpecLike & { template?: { spec?: PodSpecLike }; jobTemplate?: { spec?: { template?: { spec?: PodSpecLike } } } }) | undefined;
+  return [spec, spec?.template?.spec, spec?.jobTemplate?.spec?.template?.spec].filter((s): s is PodSpecLike => !!s && typeof s === 'object');
+}
+
+function redactStrings(value: unknown): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (Array.isArray(value)) return value.map(redactStrings);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v)]));
+  return value;
+}
+
+/**
+ * Drops what must not leave the cluster: Secret and ConfigMap values, env values of every container (init and
+ * ephemeral too), last-applied configurations, and credential-looking text anywhere else (command lines,
+ * annotations, messages).
+ */
 export function redactObject(o: Obj): Obj {
   const copy = structuredClone(o);
   const ann = copy.metadata?.annotations;
   if (ann) delete ann['kubectl.kubernetes.io/last-applied-configuration'];
-  if (copy.kind === 'ConfigMap') {
-    for (const k of ['data', 'binaryData'] as const) {
+  if (copy.kind === 'ConfigMap' || copy.kind === 'Secret') {
+    for (const k of ['data', 'binaryData', 'stringData'] as const) {
       const d = copy[k] as Record<string, unknown> | undefined;
-      if (d) for (const key of Object.keys(d)) d[key] = MARK;
+      if (d && typeof d === 'object') for (const key of Object.keys(d)) d[key] = copy.kind === 'Secret' ? '' : MARK;
     }
   }
-  const specs: unknown[] = [];
-  const spec = copy.spec as { containers?: unknown[]; initContainers?: unknown[]; template?: { spec?: { containers?: unknown[]; initContainers?: unknown[] } } } | undefined;
-  specs.push(...(spec?.containers ?? []), ...(spec?.initContainers ?? []), ...(spec?.template?.spec?.containers ?? []), ...(spec?.template?.spec?.initContainers ?? []));
-  for (const c of specs as Array<{ env?: Array<{ value?: string }> }>) {
-    for (const e of c.env ?? []) if (e.value !== undefined) e.value = MARK;
+  for (const spec of podSpecs(copy)) {
+    for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])] as Array<{ env?: Array<{ value?: string }> }>) {
+      for (const e of Array.isArray(c?.env) ? c.env : []) if (e && e.value !== undefined) e.value = MARK;
+    }
   }
-  return copy;
+  return redactStrings(copy) as Obj;
 }
 
 function tarEntry(path: string, data: Buffer, mtime: Date): Buffer {
@@ -173,9 +204,11 @@ export async function capture(kubectl: Kubectl, req: CaptureRequest): Promise<Ca
     // a List has no place for logs: .tar.gz snapshots keep them
     body = Buffer.from(format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : dump(list, { noRefs: true, lineWidth: -1 }));
   }
-  const tmp = `${req.output}.tmp-${process.pid}`;
+  // the temp file sits beside the target (so the rename is atomic), has an unguessable name, and is created
+  // exclusively: O_CREAT|O_EXCL fails on anything already there, a symbolic link planted in advance included
+  const tmp = path.join(path.dirname(req.output), `.${path.basename(req.output)}.${randomBytes(8).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, body, { mode: 0o600 });
+    writeFileSync(tmp, body, { mode: 0o600, flag: 'wx' });
     renameSync(tmp, req.output);
   } catch (e) {
     if (existsSync(tmp)) unlinkSync(tmp);
