@@ -7,6 +7,10 @@ export const Evidence = z.object({ ref: z.string(), path: z.string().optional(),
 
 export const Remedy = z.object({ summary: z.string(), command: z.string().optional(), patch: z.string().optional() });
 
+export const Confidence = z.enum(['certain', 'likely']);
+
+export const RuledOut = z.object({ id: z.string(), why: z.string() });
+
 export const Finding = z.object({
   id: z.string(),
   severity: Severity,
@@ -15,6 +19,10 @@ export const Finding = z.object({
   evidence: z.array(Evidence),
   remedies: z.array(Remedy),
   key: z.string().optional(),
+  /** certain: a status reason, condition or event states it; likely: inferred from timing, counts or corroboration */
+  confidence: Confidence,
+  /** rival causes the analyzer considered, and why they do not hold */
+  ruledOut: z.array(RuledOut).optional(),
 });
 
 export const SchedulingNode = z.object({ name: z.string(), fits: z.boolean(), reasons: z.array(z.string()) });

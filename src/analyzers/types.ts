@@ -44,6 +44,12 @@ export interface PodContext {
   readonly scheduling: SchedulingView;
 }
 
+/** certain: a status reason, condition or event states it; likely: inferred from timing, counts or corroboration */
+export type Confidence = Finding['confidence'];
+
+/** A rival cause the analyzer considered and why it does not hold. */
+export type RuledOut = NonNullable<Finding['ruledOut']>[number];
+
 /** What an analyzer returns: a message ID and the data its template is filled from. */
 export interface RawFinding<M extends string = string> {
   messageId: M;
@@ -54,8 +60,11 @@ export interface RawFinding<M extends string = string> {
   severity?: Severity;
   /** what pods sharing this root cause have in common: the node, image, ConfigMap... */
   key?: string;
-  /** overrides the analyzer's rank (scheduling findings order themselves by how many nodes they block) */
+  /** order among the findings of one tier of the registry's order (scheduling filters: how many nodes they block); lower first */
   rank?: number;
+  /** default: the analyzer's confidence, else certain */
+  confidence?: Confidence;
+  ruledOut?: RuledOut[];
 }
 
 export interface AnalyzerDocs {
@@ -107,8 +116,8 @@ export interface Analyzer<M extends string = string> {
   /** what it reads besides the pod: live mode fetches exactly these (see Read) */
   reads: readonly Read[];
   severity: Severity;
-  /** causal precedence among findings of one severity: lower comes first (is the more root cause) */
-  rank: number;
+  /** how sure its findings are unless a finding says otherwise (default certain) */
+  confidence?: Confidence;
   docs: AnalyzerDocs;
   /** message templates by ID; {{name}} is filled from the finding's data */
   messages: Record<M, string>;

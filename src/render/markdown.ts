@@ -5,12 +5,14 @@ import { cleanBlock, markdownInline as esc } from './sanitize';
 const fence = (s: string): string => '```\n' + cleanBlock(s).replace(/`{3,}|~{3,}/g, (m) => m.split('').join(' ')) + '\n```';
 
 function finding(f: FindingReport, level: string): string[] {
-  const out = [`${level} ${f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i'} ${f.id}`, '', esc(f.message), ''];
+  const out = [`${level} ${f.severity === 'error' ? '✗' : f.severity === 'warning' ? '!' : 'i'} ${f.id}${f.confidence === 'likely' ? ' (likely)' : ''}`, '', esc(f.message), ''];
   if (f.evidence.length) {
     out.push('| object | path | observed |', '|---|---|---|');
     for (const e of f.evidence) out.push(`| ${esc(e.ref)} | ${esc(e.path ?? '')} | ${esc(e.observed)} |`);
     out.push('');
   }
+  for (const r of f.ruledOut ?? []) out.push(`- not ${esc(r.id)}: ${esc(r.why)}`);
+  if (f.ruledOut?.length) out.push('');
   for (const r of f.remedies) {
     out.push(`- ${esc(r.summary)}`);
     if (r.command) out.push('', fence(r.command), '');

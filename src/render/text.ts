@@ -26,10 +26,12 @@ function indent(text: string, pad: string): string[] {
 
 function renderFinding(f: FindingReport, style: Style, primary: boolean): string[] {
   const out: string[] = [];
-  out.push(`${mark(style, f)} ${primary ? style.bold(clean(f.message)) : clean(f.message)}  ${style.dim(`[${f.id}]`)}`);
+  const likely = f.confidence === 'likely' ? `${style.yellow('likely:')} ` : '';
+  out.push(`${mark(style, f)} ${likely}${primary ? style.bold(clean(f.message)) : clean(f.message)}  ${style.dim(`[${f.id}]`)}`);
   for (const e of f.evidence) {
     out.push(style.dim(`    ${clean(e.ref)}${e.path ? ` ${clean(e.path)}` : ''}: `) + clean(e.observed));
   }
+  for (const r of f.ruledOut ?? []) out.push(style.dim(`    not ${clean(r.id)}: `) + clean(r.why));
   if (f.remedies.length > 0) {
     out.push('  Fix:');
     for (const r of f.remedies) {

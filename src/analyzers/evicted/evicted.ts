@@ -60,7 +60,6 @@ export default defineAnalyzer<Msg>({
   area: 'evicted',
   reads: [],
   severity: 'error',
-  rank: 10,
   docs: {
     title: 'The kubelet evicted the pod to protect its node',
     summary: 'When a node runs low on memory, disk or PIDs, the kubelet evicts pods, starting with those that use the most above their requests; it also evicts a pod that exceeds its ephemeral-storage limit. The pod ends in phase Failed with reason Evicted. A controller (Deployment, StatefulSet...) creates a replacement; the evicted pod object stays until deleted.',

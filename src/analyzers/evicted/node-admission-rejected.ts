@@ -21,7 +21,6 @@ export default defineAnalyzer<Msg>({
   area: 'evicted',
   reads: ['events'],
   severity: 'error',
-  rank: 12,
   docs: {
     title: 'The kubelet refused to run the pod on its node',
     summary: 'Every kubelet re-checks a pod before running it (resources, node affinity, taints, ports, OS, device plugins). A pod that fails is put in phase Failed with a reason like OutOfcpu, OutOfmemory, NodeAffinity or UnexpectedAdmissionError. This happens to pods that bypass the scheduler (spec.nodeName set by hand or by a custom controller) or race with it, and to pods during a graceful node shutdown.',

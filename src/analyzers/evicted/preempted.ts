@@ -8,7 +8,6 @@ export default defineAnalyzer<Msg>({
   area: 'evicted',
   reads: ['events'],
   severity: 'error',
-  rank: 5,
   docs: {
     title: 'The pod was preempted to make room for a higher-priority pod',
     summary: 'When a pod of higher priority cannot be scheduled, the scheduler deletes lower-priority pods on a node to make room (preemption). The kubelet also preempts pods to admit critical system pods. Preempted pods are deleted; their controller recreates them, and they may then be Pending for lack of room.',

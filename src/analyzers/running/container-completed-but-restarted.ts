@@ -9,7 +9,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: ['events', 'nodeEvents', 'logs'],
   severity: 'error',
-  rank: 58,
   docs: {
     title: 'The container finishes successfully, but it is meant to run forever',
     summary: 'The process exited with code 0, yet the pod\'s restartPolicy is Always (every Deployment, StatefulSet and DaemonSet pod), so the kubelet starts it again, and again: CrashLoopBackOff with "Completed". The command is a one-shot task, or it starts a daemon in the background and returns.',

@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: ['events', 'nodeEvents', 'logs'],
   severity: 'error',
-  rank: 62,
   docs: {
     title: 'The application exited with an error code',
     summary: 'The container\'s process started and then exited with a non-zero code: the application itself gave up (bad configuration, a dependency it cannot reach, a crash). Under restartPolicy Always the kubelet restarts it with growing back-off (CrashLoopBackOff, 10 s doubling to 5 min).',

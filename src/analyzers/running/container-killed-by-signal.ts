@@ -12,7 +12,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: ['events', 'nodeEvents', 'logs'],
   severity: 'error',
-  rank: 60,
   docs: {
     title: 'The container was terminated by a signal',
     summary: 'An exit code of 128+n means the process died from signal n: 139 is SIGSEGV (a crash in native code), 134 SIGABRT (abort, failed assertion), 143 SIGTERM (asked to stop, and it did not handle it), 137 SIGKILL (killed outright). A SIGKILL without an OOMKilled reason and without a probe kill usually means the node or the runtime killed it.',

@@ -44,7 +44,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: ['node', 'nodeEvents'],
   severity: 'warning',
-  rank: 80,
   docs: {
     title: 'The node reserves too little memory for the system',
     summary: 'A node\'s allocatable memory is its capacity minus what the kubelet reserves for the operating system, the kubelet and the runtime (systemReserved, kubeReserved) and the eviction threshold. When almost nothing is reserved, the scheduler fills the node up to its physical memory, and the kernel OOM killer strikes before the kubelet can evict anything.',

@@ -17,7 +17,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: ['events', 'nodeEvents', 'logs', 'node'],
   severity: 'error',
-  rank: 50,
   docs: {
     title: 'The container used more memory than its limit',
     summary: 'The container reached its own memory limit (resources.limits.memory), and the kernel killed it inside its cgroup (exit code 137, reason OOMKilled). The kubelet restarts it, and if it keeps happening the pod goes into CrashLoopBackOff.',

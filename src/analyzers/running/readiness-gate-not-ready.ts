@@ -8,7 +8,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: [],
   severity: 'error',
-  rank: 71,
   docs: {
     title: "The containers are ready but a readiness gate is not",
     summary: 'spec.readinessGates make a pod Ready only when extra conditions, set by another controller (a load balancer controller, a database operator), are True. If that controller has not set its condition, the pod stays not ready, out of its Services, although every container is fine.',

@@ -10,7 +10,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: ['events'],
   severity: 'error',
-  rank: 70,
   docs: {
     title: 'The container runs but its readiness probe fails, so it gets no traffic',
     summary: 'A running container whose readiness probe fails is taken out of its Services\' endpoints: the pod shows Running with READY 0/1. It is not restarted. The application is up but says it cannot serve, often because a dependency (database, cache) is unreachable or it is still warming up.',

@@ -10,7 +10,6 @@ export default defineAnalyzer<Msg>({
   area: 'running',
   reads: ['events', 'nodeEvents', 'node'],
   severity: 'error',
-  rank: 48,
   docs: {
     title: "The node ran out of memory and the kernel's OOM killer picked this container",
     summary: "The container was OOM-killed, but not for crossing a limit of its own: the whole node ran out of memory. With cgroup v2 the runtime reports OOMKilled in both cases, so the reason alone does not tell them apart. The fix is on the node and in the requests of everything on it, not in this container's limit.",

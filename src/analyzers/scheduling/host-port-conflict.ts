@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: 'The hostPort the pod needs is taken on the nodes',
     summary: 'A container with a hostPort needs that port (protocol and IP) free on the node, so at most one such pod runs per node. A rolling update with maxSurge, more replicas than nodes, or another workload on the same port leaves nowhere to go.',

@@ -64,7 +64,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: 'No node has enough free allocatable resources for the pod',
     summary: "The scheduler places a pod only on a node whose allocatable cpu, memory, ephemeral-storage, pod slots or extended resources (GPUs) minus what the pods already there request covers the pod's request. Requests, not real usage, are what counts: a node can look idle and still be full.",

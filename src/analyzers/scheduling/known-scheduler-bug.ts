@@ -24,7 +24,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'scheduler', 'controlPlane'],
   severity: 'error',
-  rank: 13,
   docs: {
     title: 'The scheduler version has a known bug that matches what it reports',
     summary: 'Some kube-scheduler releases kept stale caches and rejected pods for reasons the cluster state does not support. podwhy reports this only when both match: the cluster runs an affected version and the scheduler rejects nodes for a reason that the re-simulation of the same snapshot does not find.',

@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
-  rank: 24,
   docs: {
     title: 'A PersistentVolumeClaim the pod mounts does not exist (or is going away)',
     summary: "The scheduler will not place a pod whose claim does not exist, is being deleted (the pvc-protection finalizer keeps it until no pod uses it), or is bound to a PersistentVolume that no longer exists. For StatefulSets the controller creates claims from volumeClaimTemplates; a claim deleted by hand is not recreated while the old pod exists.",

@@ -8,7 +8,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 16,
   docs: {
     title: 'The cluster has no nodes',
     summary: 'With no Node objects registered, every pod stays Pending: the scheduler says "no nodes available to schedule pods". Typical right after creating a managed cluster whose node group failed to join, or after all nodes were deleted.',

@@ -31,7 +31,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: "No node satisfies the pod's required node affinity",
     summary: 'requiredDuringSchedulingIgnoredDuringExecution node affinity is a list of terms (ORed), each a list of expressions (ANDed): a node must satisfy every expression of at least one term. NotIn and DoesNotExist match nodes without the label; Gt/Lt compare integers.',

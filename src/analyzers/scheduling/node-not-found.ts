@@ -9,7 +9,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['node'],
   severity: 'error',
-  rank: 11,
   docs: {
     title: 'The pod is bound to a node that does not exist',
     summary: 'A pod whose spec.nodeName was set (by hand, by a controller, or by a scheduler before the node was deleted) is never rescheduled: if that node does not exist, no kubelet will ever run it and it stays Pending (or is garbage-collected).',

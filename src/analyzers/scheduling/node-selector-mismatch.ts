@@ -30,7 +30,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: "No node has the labels the pod's nodeSelector asks for",
     summary: 'spec.nodeSelector lists labels a node must all carry, value for value. A typo, a label that was never applied, or a node pool that was removed leaves the pod with nowhere to go.',

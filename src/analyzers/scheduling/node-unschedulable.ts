@@ -12,7 +12,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'controlPlane'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: 'Nodes are cordoned (unschedulable)',
     summary: 'A cordoned node (spec.unschedulable: true, set by kubectl cordon or drain, or by an upgrade tool) takes no new pods. Pods already there keep running.',

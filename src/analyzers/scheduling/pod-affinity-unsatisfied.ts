@@ -12,7 +12,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: "The pod's required pod affinity finds no matching pod in a usable domain",
     summary: 'Required pod affinity places a pod only in a topology domain (node, zone...) that already runs a pod matching the term. If no such pod exists, or those pods sit on nodes the pod cannot use, it stays Pending. The first pod of a group is the exception: it may go anywhere if it matches its own term.',

@@ -12,7 +12,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: 'Required pod anti-affinity leaves no node',
     summary: "Required anti-affinity keeps a pod out of every domain that already runs a matching pod: its own rule (replicas kept apart: more replicas than nodes or zones cannot all run) or the rule of a pod already placed that repels this one.",

@@ -8,7 +8,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'warning',
-  rank: 12,
   docs: {
     title: 'The scheduler preempted pods to make room, and the pod waits for them to go',
     summary: 'When preemption finds room by evicting lower-priority pods, the scheduler sets status.nominatedNodeName and the pod waits until the victims have terminated (their grace period) before it is bound. A long wait means a victim is slow to terminate.',

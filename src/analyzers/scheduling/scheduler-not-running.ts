@@ -15,7 +15,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'scheduler'],
   severity: 'error',
-  rank: 14,
   docs: {
     title: 'Nothing is scheduling the pod',
     summary: 'A Pending pod with no PodScheduled condition and no FailedScheduling event has not been looked at by any scheduler: kube-scheduler is down (its leader Lease kube-system/kube-scheduler is not renewed, its pods are not running), or spec.schedulerName names a scheduler that does not run.',

@@ -9,7 +9,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: [],
   severity: 'warning',
-  rank: 15,
   docs: {
     title: 'The pod has scheduling gates, so the scheduler does not consider it yet',
     summary: 'spec.schedulingGates hold a pod back from scheduling until every gate is removed, usually by a controller (a queueing system like Kueue, a quota or provisioning controller). It is by design, but a gate that is never removed keeps the pod Pending forever.',

@@ -12,7 +12,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: 'A DoNotSchedule topology spread constraint cannot be met',
     summary: 'topologySpreadConstraints with whenUnsatisfiable: DoNotSchedule forbid placing a pod where the number of matching pods in its domain would exceed the least-populated domain by more than maxSkew. When the under-populated domain has no room (or no node), every other domain is forbidden too. Nodes without the topology label are never eligible.',

@@ -13,7 +13,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
-  rank: 25,
   docs: {
     title: "A PersistentVolumeClaim of the pod is not bound to a volume",
     summary: 'A pod whose claim has no volume yet cannot be scheduled (Immediate binding) or can only go where a volume can be made for it (WaitForFirstConsumer). Usual causes: no StorageClass and no default class, a class name that does not exist, a provisioner that is not running or fails, or (static provisioning) no PersistentVolume that matches.',

@@ -34,7 +34,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: 'Nodes have a taint the pod does not tolerate',
     summary: 'A NoSchedule or NoExecute taint keeps every pod off the node unless the pod has a matching toleration. Taints are set by hand (kubectl taint), by node pools, by the control-plane convention, by the cloud provider while a node initialises, and by the node lifecycle controller for node conditions (not-ready, unreachable, memory/disk/pid pressure, network unavailable).',

@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: 'Nodes cannot attach more volumes of this driver',
     summary: 'Each CSI driver reports how many volumes a node can attach (CSINode allocatable count; e.g. 25-39 EBS volumes per AWS instance type, 16-128 per Azure/GCE size). A node at its limit takes no pod that needs another volume of that driver.',

@@ -15,7 +15,6 @@ export default defineAnalyzer<Msg>({
   area: 'scheduling',
   reads: ['events', 'cluster', 'volumes'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: "The pod's volume is tied to a zone or node where no node can take the pod",
     summary: 'A bound zonal disk (labelled with topology.kubernetes.io/zone) or a local volume (PersistentVolume nodeAffinity) can only be used from nodes in its zone or on its node. After the node that ran a stateful pod fails, the replacement pod must go to the same zone: if the nodes left there are full, tainted or gone, it stays Pending although other zones have room.',

@@ -109,7 +109,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events', 'configs'],
   severity: 'error',
-  rank: 34,
   docs: {
     title: 'A ConfigMap, Secret or key the pod needs does not exist',
     summary: 'The pod refers to a ConfigMap or Secret (in env, envFrom or a volume) that does not exist in its namespace, or to a key that the object does not have. The kubelet will not create the container (CreateContainerConfigError) or cannot mount the volume (FailedMount, pod stuck in ContainerCreating) until it appears.',

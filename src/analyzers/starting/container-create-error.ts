@@ -86,7 +86,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events', 'node'],
   severity: 'error',
-  rank: 40,
   docs: {
     title: 'The runtime cannot create or start the container process',
     summary: 'The image was pulled but the container runtime could not create the container or exec its entrypoint: the command is not in the image, the binary is for another CPU architecture, the file is not executable, a securityContext forbids the image\'s user, or a lifecycle hook failed.',

@@ -64,7 +64,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events'],
   severity: 'error',
-  rank: 38,
   docs: {
     title: 'The container image cannot be pulled',
     summary: 'The kubelet on the node could not download the container image, so the container never starts. The pod shows ErrImagePull, then ImagePullBackOff while the kubelet waits longer and longer (10 s doubling to 5 min) between retries.',

@@ -14,7 +14,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events', 'logs'],
   severity: 'error',
-  rank: 64,
   docs: {
     title: 'An init container fails, so the main containers never start',
     summary: 'Init containers run one after another before the app containers, and each must exit 0. When one fails the kubelet retries it (Init:Error, Init:CrashLoopBackOff) or, under restartPolicy Never, the pod fails. Typical init work: waiting for a dependency, migrating a database, fixing permissions.',

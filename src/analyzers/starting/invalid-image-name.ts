@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events'],
   severity: 'error',
-  rank: 36,
   docs: {
     title: 'The image reference is not a valid image name',
     summary: 'The container image field cannot be parsed as an image reference, so the kubelet does not even try to pull it. Retrying will not help: the pod spec must change.',

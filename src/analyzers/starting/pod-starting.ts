@@ -13,7 +13,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events'],
   severity: 'info',
-  rank: 95,
   docs: {
     title: 'The pod is still starting',
     summary: 'Right after a pod lands on a node the kubelet pulls images, mounts volumes, sets up the network and runs init containers: ContainerCreating and PodInitializing are normal for seconds to a couple of minutes. Much longer with no event at all means the kubelet or runtime is not making progress, or the events were not captured.',

@@ -39,7 +39,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events'],
   severity: 'error',
-  rank: 30,
   docs: {
     title: "The pod's sandbox (network namespace) cannot be created",
     summary: 'Before any container starts, the runtime creates the pod sandbox and the CNI plugin gives it an IP address. When that fails the pod stays in ContainerCreating with FailedCreatePodSandBox events. The usual cause is the CNI plugin on the node (not running, misconfigured, out of IPs); otherwise a slow or stuck container runtime.',

@@ -79,7 +79,6 @@ export default defineAnalyzer<Msg>({
   area: 'starting',
   reads: ['events', 'volumes'],
   severity: 'error',
-  rank: 32,
   docs: {
     title: 'A volume cannot be attached or mounted',
     summary: 'The kubelet cannot attach or mount one of the pod\'s volumes, so the pod stays in ContainerCreating (or Init). Typical causes: a ReadWriteOnce volume still attached to another node (Multi-Attach), a failing CSI driver, a hostPath that does not exist, a full node disk.',

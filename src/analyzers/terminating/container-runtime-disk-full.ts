@@ -9,7 +9,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
-  rank: 20,
   docs: {
     title: "The node's container runtime disk is full",
     summary: 'When the disk holding the runtime\'s data (images, container layers, logs: /var/lib/containerd, /var/lib/docker) fills up, the runtime can neither create nor remove containers: pods hang in ContainerCreating or Terminating, and the kubelet repeats "Killing" events for hours.',

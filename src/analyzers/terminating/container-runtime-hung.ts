@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
-  rank: 23,
   docs: {
     title: "The node's container runtime does not answer",
     summary: 'When containerd, CRI-O or dockerd hangs, the kubelet\'s calls time out (rpc DeadlineExceeded, "context deadline exceeded", PLEG not healthy): pods cannot be created or stopped and stay ContainerCreating or Terminating.',

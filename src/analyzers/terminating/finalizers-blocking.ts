@@ -43,7 +43,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'finalizers'],
   severity: 'error',
-  rank: 9,
   docs: {
     title: 'Finalizers keep the deleted pod from going away',
     summary: 'A finalizer is a name in metadata.finalizers that tells the API server to keep the object until whoever added it has done its cleanup and removed the name. If that controller or operator is down, uninstalled or failing, the pod stays Terminating forever even though its containers are gone.',

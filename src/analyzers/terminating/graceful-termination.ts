@@ -9,7 +9,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'info',
-  rank: 90,
   docs: {
     title: 'The pod is shutting down within its grace period',
     summary: 'A deleted pod shows Terminating while the kubelet runs preStop hooks, sends SIGTERM and waits up to terminationGracePeriodSeconds (30 s by default) before SIGKILL. Inside that window nothing is wrong.',

@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
-  rank: 21,
   docs: {
     title: "A file in the container's filesystem has the immutable ('i') attribute",
     summary: "A file marked immutable with chattr +i (by the image, or by the container at run time) cannot be deleted even by root, so the runtime fails to remove the container's root filesystem and the pod stays Terminating.",

@@ -9,7 +9,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['owners', 'controlPlane'],
   severity: 'error',
-  rank: 25,
   docs: {
     title: 'The DaemonSet controller version has a known bug that matches: its pods loop through Terminating',
     summary: 'In Kubernetes 1.10 and 1.11 the DaemonSet controller reused the scheduler\'s predicates, which sorted the pod\'s nodeAffinity terms in place; the template hash it computed for RollingUpdate then never matched, so it kept deleting and recreating its pods (the runbook\'s "DaemonSet controller bug").',

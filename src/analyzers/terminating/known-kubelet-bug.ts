@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'error',
-  rank: 24,
   docs: {
     title: 'The kubelet version has a known bug that matches: it missed the pod\'s deletion',
     summary: 'kubelet 1.8.x could lose a watch event and never learn that a pod was deleted (the runbook\'s "low version kubelet list-watch bug"): the node is healthy, yet the kubelet never stops the pod, which stays Terminating.',

@@ -10,7 +10,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
-  rank: 19,
   docs: {
     title: 'The container runtime version has a known bug that matches: docker 17 hangs',
     summary: 'dockerd 17.x could hang and stop answering (the runbook\'s "docker 17 bug"): the kubelet\'s calls time out with DeadlineExceeded and pods stay Terminating; a force delete removes the pod object but docker ps still shows the container.',

@@ -11,7 +11,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
-  rank: 22,
   docs: {
     title: "Another process holds the container's mount",
     summary: "When some other process (often another container that bind-mounted /var/lib/docker or /var/lib/containerd, or a monitoring agent) keeps the container's overlay mount open in its mount namespace, the runtime cannot unmount and remove it: \"device or resource busy\", and the pod stays Terminating.",

@@ -42,7 +42,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'error',
-  rank: 8,
   docs: {
     title: "The pod's node stopped reporting, so nothing can confirm the pod's end",
     summary: "When a kubelet stops posting status (node down, network cut, kubelet hung under load), the node's Ready condition turns Unknown after node-monitor-grace-period (40 s, 50 s from 1.32) and the node gets the unreachable taints. Pods are evicted after their toleration (300 s by default), but only the kubelet can confirm that containers stopped, so they stay Terminating until the node returns, the Node object is deleted, the node gets the out-of-service taint, or someone force-deletes them. StatefulSet pods are not replaced until then.",

@@ -9,7 +9,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents'],
   severity: 'info',
-  rank: 89,
   docs: {
     title: 'The pod takes long to terminate by design: a long grace period or a preStop hook',
     summary: 'terminationGracePeriodSeconds of minutes (databases, queue consumers draining work) or a preStop hook (sleeping so load balancers drain) keeps a pod Terminating for as long as configured. Within that window the wait is intended.',

@@ -17,7 +17,6 @@ export default defineAnalyzer<Msg>({
   area: 'terminating',
   reads: ['events', 'node', 'nodeLease', 'nodeEvents', 'nodeLogs'],
   severity: 'error',
-  rank: 40,
   docs: {
     title: 'The pod is past its grace period and its kubelet has not finished stopping it',
     summary: 'After the grace period the kubelet kills the containers and confirms the deletion within seconds. A pod Terminating long after that, on a node that looks healthy and with no finalizers, means the kubelet or the container runtime on that node is failing to stop it, and no event in the snapshot says why.',

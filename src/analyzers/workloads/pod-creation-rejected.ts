@@ -60,7 +60,6 @@ export default defineWorkloadAnalyzer<Msg>({
   area: 'workloads',
   reads: ['owners'],
   severity: 'error',
-  rank: 5,
   docs: {
     title: 'The controller cannot create its pods: the API server refuses them',
     summary: 'A Deployment\'s ReplicaSet, a StatefulSet, DaemonSet or Job creates pods through the API server, and admission can refuse them: a ResourceQuota that is used up or demands requests/limits, a LimitRange bound, Pod Security admission, a validating webhook, a missing service account. Then there is no pod to look at: only the controller\'s FailedCreate events and ReplicaFailure condition tell.',

@@ -24,14 +24,13 @@ function remedies(c: ContainerView, type: ProbeKind, s: ProbeSettings, starting:
   return out;
 }
 
-export function restartProbeAnalyzer(id: string, type: ProbeKind, rank: number, docs: AnalyzerDocs): Analyzer<RestartProbeMsg> {
+export function restartProbeAnalyzer(id: string, type: ProbeKind, docs: AnalyzerDocs): Analyzer<RestartProbeMsg> {
   const title = type === 'liveness' ? 'liveness' : 'startup';
   return {
     id,
     area: 'running',
     reads: ['events', 'nodeEvents', 'logs'],
     severity: 'error',
-    rank,
     docs,
     messages: {
       killed: `Container {{container}} is restarted by its failing ${title} probe ({{target}}): {{meaning}}. Killed {{kills}} times; {{restarts}} restarts.`,
