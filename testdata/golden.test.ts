@@ -1,5 +1,5 @@
 // Golden end-to-end tests: the built binary on real and synthetic snapshots, output compared byte for byte.
-// UPDATE_GOLDENS=1 (make goldens) rewrites the expected files; review the diff before committing.
+// UPDATE_GOLDENS=1 (make goldens) writes the expected files, nothing else does; review the diff before committing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,9 @@ describe('golden outputs', () => {
     const { stdout, stderr, code } = run([...args]);
     const actual = `$ kubectl podwhy ${args.join(' ')}\n${stdout}${stderr ? `--- stderr\n${stderr}` : ''}--- exit ${code}\n`;
     const file = path.join(__dirname, 'golden', `${name}.txt`);
-    if (process.env.UPDATE_GOLDENS === '1' || !existsSync(file)) writeFileSync(file, actual);
+    // only `make goldens` writes them: a missing golden is a failure (in CI and here), never silently created
+    if (process.env.UPDATE_GOLDENS === '1') writeFileSync(file, actual);
+    if (!existsSync(file)) throw new Error(`testdata/golden/${name}.txt is missing: run \`make goldens\` and review it`);
     expect(actual).toBe(readFileSync(file, 'utf8'));
     // cluster data never reaches the terminal raw
     expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);

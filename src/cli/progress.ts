@@ -1,6 +1,6 @@
 // A progress line on stderr while large inputs are read and analyzed: only on a terminal, at most a few updates a
 // second, erased before anything else is printed. Nothing of it reaches stdout or a redirected stderr.
-import type { IO } from './run';
+import type { IO } from './io';
 
 const EVERY_MS = 250;
 

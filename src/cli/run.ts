@@ -12,20 +12,10 @@ import { LiveSource } from '../sources/live';
 import { UserError } from './errors';
 import { HELP } from './help';
 import { parseTarget } from './select-target';
+import type { IO } from './io';
 import { Progress } from './progress';
 
-export interface IO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  stdin(): Buffer;
-  /** stdin as a stream, read as it comes (inputs beyond what one buffer or string can hold) */
-  stdinStream?(): AsyncIterable<Buffer | string>;
-  /** whether stderr is a terminal (progress is shown only there) */
-  stderrIsTTY?: boolean;
-  isTTY: boolean;
-  env: Record<string, string | undefined>;
-  clock(): number;
-}
+export type { IO } from './io';
 
 interface Args {
   _: Array<string | number>;

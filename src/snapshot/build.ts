@@ -2,96 +2,16 @@
 // schemas/; an invalid object is reported with its origin and left out, the rest is kept.
 import type * as z from 'zod';
 import { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass, Workload } from '../../schemas/k8s';
-import { countsAgainstNode, podRequests } from '../k8s/scheduling';
 import { parseTime } from '../k8s/time';
+import { indexSnapshot } from './indexes';
 import { flatten, kindFromPath } from './kinds';
+import { issueMessage, keysOf, newestTimestamp, normaliseEvent } from './normalise';
 import { CAPTURE_ANNOTATION, objectKey, type InputError, type LogBlock, type SnapshotInput } from './input';
-import type { ConfigKeys, PodEvent, Snapshot, TimeSource } from './types';
+import type { ConfigKeys, Snapshot, TimeSource } from './types';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
 const OTHER_KINDS = new Set(['Namespace', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Service', 'VolumeAttachment', 'ServiceAccount']);
 
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
-  }
-  return out;
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'boolean') return String(v);
-  return typeof v === 'object' || typeof v === 'undefined' ? 'an object' : `a ${typeof v}`;
-}
-
-function issueMessage(error: z.ZodError): { path: string; message: string } {
-  const issue = error.issues[0];
-  if (!issue) return { path: '', message: 'invalid object' };
-  let message = issue.message;
-  if (issue.code === 'invalid_type') {
-    const got = (issue as { input?: unknown }).input;
-    // the value itself is never quoted: the field may hold a credential (an env value, a token in an annotation)
-    message = got === undefined ? 'required field is missing' : `expected ${issue.expected}, got ${describeValue(got)}`;
-  }
-  return { path: formatPath(issue.path), message };
-}
-
-function normaliseEvent(e: Event, ref: string): PodEvent {
-  const involved = e.involvedObject ?? e.regarding ?? {};
-  const count = Math.max(1, e.series?.count ?? 0, e.count ?? 0, e.deprecatedCount ?? 0);
-  const first = parseTime(e.firstTimestamp) ?? parseTime(e.deprecatedFirstTimestamp) ?? parseTime(e.eventTime) ?? parseTime(e.metadata.creationTimestamp);
-  const last =
-    parseTime(e.series?.lastObservedTime) ?? parseTime(e.lastTimestamp) ?? parseTime(e.deprecatedLastTimestamp) ?? parseTime(e.eventTime) ?? first;
-  return {
-    ref,
-    namespace: e.metadata.namespace ?? involved.namespace ?? '',
-    reason: e.reason ?? '',
-    message: e.message ?? e.note ?? '',
-    type: e.type ?? '',
-    count,
-    first,
-    last,
-    source: e.source?.component || e.reportingController || e.reportingComponent || '',
-    involved: {
-      kind: involved.kind ?? '',
-      namespace: involved.kind === 'Node' ? '' : (involved.namespace ?? e.metadata.namespace ?? ''),
-      name: involved.name ?? '',
-      uid: involved.uid ?? '',
-      fieldPath: involved.fieldPath ?? '',
-    },
-  };
-}
-
-function keysOf(obj: ConfigObject): string[] {
-  return [...new Set([...Object.keys(obj.data ?? {}), ...Object.keys(obj.binaryData ?? {}), ...Object.keys(obj.stringData ?? {})])].sort();
-}
-
-const TIME_KEY = /(Timestamp|Time|At|timeAdded)$/;
-/** deletionTimestamp is a deadline in the future (request + grace period), not a moment the capture saw */
-const SKIP_KEYS = new Set(['labels', 'annotations', 'managedFields', 'spec', 'data', 'binaryData', 'deletionTimestamp']);
-
-/** The newest RFC 3339 UTC timestamp under a value. UTC "Z" timestamps sort as strings, so no parsing is needed. */
-function newestTimestamp(value: unknown, newest: string, depth = 0): string {
-  if (depth > 12 || value === null || typeof value !== 'object') return newest;
-  if (Array.isArray(value)) {
-    for (const v of value) newest = newestTimestamp(v, newest, depth + 1);
-    return newest;
-  }
-  for (const k in value as Record<string, unknown>) {
-    const v = (value as Record<string, unknown>)[k];
-    if (typeof v === 'string') {
-      if (v > newest && v.length >= 20 && v.charCodeAt(4) === 45 && v.endsWith('Z') && TIME_KEY.test(k) && !SKIP_KEYS.has(k)) newest = v;
-    } else if (typeof v === 'object' && v !== null && !SKIP_KEYS.has(k)) {
-      newest = newestTimestamp(v, newest, depth + 1);
-    }
-  }
-  return newest;
-}
-
-/** Builds the snapshot; pure: the clock is passed in. */
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   const b = new SnapshotBuilder(input.errors);
   for (const doc of input.documents) b.addDocument(doc.value, doc.origin, doc.layoutPath, doc.explicit);
@@ -298,43 +218,5 @@ export class SnapshotBuilder {
     snap.analysisTime = time;
     snap.timeSource = source;
     return snap;
-  }
-}
-
-function sortByName<T extends { metadata: { namespace?: string | null; name: string } }>(items: T[]): T[] {
-  const keyed = items.map((item) => ({ key: `${item.metadata.namespace ?? ''}/${item.metadata.name}`, item }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.item);
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function indexSnapshot(snap: Snapshot): void {
-  snap.pods = sortByName(snap.pods);
-  for (const pod of snap.pods) {
-    snap.podsByKey.set(`${pod.metadata.namespace}/${pod.metadata.name}`, pod);
-    if (!pod.spec.nodeName) {
-      if (pod.status.nominatedNodeName) snap.nominated.push(pod);
-      continue;
-    }
-    push(snap.podsByNode, pod.spec.nodeName, pod);
-    if (!countsAgainstNode(pod)) continue;
-    // the scheduler cache's NodeInfo: kept here so every simulation starts from it
-    let usage = snap.nodeUsage.get(pod.spec.nodeName);
-    if (!usage) {
-      usage = { pods: [], requested: new Map() };
-      snap.nodeUsage.set(pod.spec.nodeName, usage);
-    }
-    usage.pods.push(pod);
-    for (const [k, v] of podRequests(pod)) usage.requested.set(k, (usage.requested.get(k) ?? 0n) + v);
-  }
-  snap.events.sort((a, b) => (a.last ?? 0) - (b.last ?? 0) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  for (const ev of snap.events) {
-    if (ev.involved.uid) push(snap.eventsByUid, ev.involved.uid, ev);
-    push(snap.eventsByName, `${ev.involved.kind}/${ev.involved.namespace}/${ev.involved.name}`, ev);
   }
 }
