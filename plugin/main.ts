@@ -1,5 +1,5 @@
 // The executable's entry. --help and --version answer before anything heavy is loaded; the rest is loaded lazily.
-import { chmodSync, existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { isSea } from 'node:sea';
 import { HELP, VERSION } from '../src/cli/help';
@@ -44,6 +44,9 @@ async function main(): Promise<number> {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     clock: () => Date.now(),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    platform: process.platform,
+    readFile: (path) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined),
     executable: invokedAs(),
     writeFile: (path, text, force) => {
       if (existsSync(path) && !force) throw new Error(`${path} exists: use --force to overwrite it`);

@@ -5,7 +5,13 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 
 export const Evidence = z.object({ ref: z.string(), path: z.string().optional(), observed: z.string() });
 
-export const Remedy = z.object({ summary: z.string(), command: z.string().optional(), patch: z.string().optional() });
+export const Remedy = z.object({
+  summary: z.string(),
+  command: z.string().optional(),
+  patch: z.string().optional(),
+  /** fix: changes something; check: a diagnostic that only reads (kubectl get/describe/logs, journalctl...) */
+  kind: z.enum(['fix', 'check']).optional(),
+});
 
 export const Confidence = z.enum(['certain', 'likely']);
 
@@ -49,24 +55,72 @@ export const PodReport = z.object({
   ready: z.string(),
   restarts: z.number().int(),
   age: z.string().optional(),
+  /** false when a warning or error finding remains, or nothing explains why the pod is not running */
   healthy: z.boolean(),
   findings: z.array(Finding),
+  /** IDs of the findings --ignore / .podwhyignore took out */
+  suppressed: z.array(z.string()).optional(),
   scheduling: Scheduling.optional(),
 });
 
 export const WorkloadReport = z.object({ kind: z.string(), namespace: z.string(), name: z.string(), findings: z.array(Finding) });
 
-export const Group = z.object({ id: z.string(), key: z.string(), pods: z.array(z.string()) });
+/** Pods that share a root cause: the same primary finding ID and key (the same node, taint, image, PVC, quota...). */
+export const Group = z.object({
+  id: z.string(),
+  key: z.string(),
+  severity: Severity,
+  /** the representative pod's primary finding message */
+  message: z.string(),
+  /** "ns/name", sorted */
+  pods: z.array(z.string()),
+  /** the pods' controllers, "Kind/ns/name" (a pod without one counts as "Pod/ns/name"), sorted */
+  workloads: z.array(z.string()),
+  /** what the impact order compares: severity first, then pods, then workloads */
+  impact: z.object({ severity: Severity, pods: z.number().int(), workloads: z.number().int() }),
+  /** "ns/name" of the pod whose evidence stands for the group */
+  representative: z.string(),
+  /** STATUS column of the group's pods, counted */
+  statuses: z.record(z.string(), z.number().int()),
+});
+
+/** Cluster-wide facts that explain many pods at once (node health, control plane, namespaces, what the capture missed). */
+export const ClusterFact = z.object({
+  kind: z.enum(['node-not-ready', 'node-cordoned', 'node-pressure', 'node-condition-taint', 'control-plane', 'namespace-terminating', 'not-collected']),
+  severity: Severity,
+  /** the object it is about: "Node/n1", "Namespace/x", a file in the bundle */
+  subject: z.string(),
+  message: z.string(),
+  /** pods of the snapshot bound to the node, when the fact is about one */
+  pods: z.number().int().optional(),
+});
+
+/** Findings left out by --ignore / .podwhyignore: listed so that nothing disappears silently. */
+export const Suppressed = z.object({ rule: z.string(), id: z.string(), key: z.string().optional(), pods: z.array(z.string()) });
 
 export const Report = z.object({
   apiVersion: z.literal('podwhy/v1alpha1'),
   kind: z.literal('Report'),
   analysisTime: z.string(),
+  /** how analysisTime was chosen: --now, the capture time the bundle records, its newest timestamp, or the clock */
+  analysisTimeSource: z.object({ kind: z.enum(['flag', 'capture', 'newest', 'clock']), detail: z.string() }),
   source: z.object({ mode: z.enum(['live', 'offline']), context: z.string().optional(), inputs: z.array(z.string()) }),
-  summary: z.object({ pods: z.number().int(), healthy: z.number().int(), unhealthy: z.number().int() }),
+  summary: z.object({
+    pods: z.number().int(),
+    healthy: z.number().int(),
+    unhealthy: z.number().int(),
+    /** healthy pods whose only findings are info (a past crash of a pod that runs fine now, an ordinary graceful termination) */
+    infoOnly: z.number().int(),
+    /** pods whose every problem was suppressed by --ignore / .podwhyignore (not counted unhealthy) */
+    suppressed: z.number().int(),
+    /** unhealthy pods counted by their STATUS column */
+    unhealthyByStatus: z.record(z.string(), z.number().int()),
+  }),
   pods: z.array(PodReport),
   workloads: z.array(WorkloadReport),
   groups: z.array(Group),
+  cluster: z.array(ClusterFact),
+  suppressed: z.array(Suppressed),
   inputErrors: z.array(z.object({ origin: z.string(), message: z.string() })),
   skipped: z.array(z.object({ analysis: z.string(), reason: z.string() })),
   diagnostics: z.array(z.object({ analyzer: z.string(), message: z.string() })),
@@ -79,3 +133,6 @@ export type FindingReport = Finding;
 export type Severity = z.infer<typeof Severity>;
 export type Evidence = z.infer<typeof Evidence>;
 export type Remedy = z.infer<typeof Remedy>;
+export type GroupReport = z.infer<typeof Group>;
+export type ClusterFactReport = z.infer<typeof ClusterFact>;
+export type SuppressedReport = z.infer<typeof Suppressed>;

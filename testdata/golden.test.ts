@@ -13,7 +13,7 @@ const BIN = path.join(ROOT, 'dist', 'kubectl-podwhy');
 const cases = JSON.parse(readFileSync(path.join(__dirname, 'golden', 'cases.json'), 'utf8')) as Array<{ name: string; args: string[] }>;
 
 function run(args: string[]): { stdout: string; stderr: string; code: number } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'C.UTF-8' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }
 

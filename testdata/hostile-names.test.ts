@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { select } from '../src/cli/select';
 import { renderMarkdown } from '../src/render/markdown';
-import { plainStyle, renderText } from '../src/render/text';
+import { renderText } from '../src/render/text';
 import { buildReport } from '../src/report/build';
 import { buildSnapshot } from '../src/snapshot/build';
 import { parseText } from '../src/sources/documents';
@@ -83,7 +83,7 @@ describe('hostile names in every scenario', () => {
       expect(command).not.toMatch(/(^|\s)--kubeconfig=\/tmp\/pwned/);
       for (const marker of ['pwned', '$(', '`']) expect({ command, unquoted: unquotedMarker(command, marker) && marker === 'pwned' }).toEqual({ command, unquoted: false });
     }
-    for (const text of [renderText(report, plainStyle), renderMarkdown(report)]) {
+    for (const text of [renderText(report, { view: 'triage', details: true }), renderText(report), renderMarkdown(report), renderMarkdown(report, { view: 'triage' })]) {
       expect(text).not.toMatch(/^pwned: forged line/m);
       expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }

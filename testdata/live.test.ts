@@ -92,7 +92,7 @@ maybe('live mode with the real kubectl', () => {
   test("the previous container's log is fetched and used as evidence", async () => {
     const { env, kubeconfig } = await cluster(scenario('exited-with-error'), { logs: { 'default/web-7d9c5f-abcde/app': { previous: 'starting\npanic: runtime error: invalid memory address or nil pointer dereference\n' } } });
     const r = await podwhy(['web-7d9c5f-abcde', kubeconfig, '--now', NOW], env);
-    expect(r.stdout).toContain('Its log shows the Go program panicked: panic: runtime error: invalid memory address or nil pointer dereference');
+    expect(r.stdout.replace(/\n\s+/g, ' ')).toContain('Its log shows the Go program panicked: panic: runtime error: invalid memory address or nil pointer dereference');
   });
 
   test('a Forbidden node list is a skipped analysis with the missing permission, not an abort', async () => {

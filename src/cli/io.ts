@@ -10,4 +10,10 @@ export interface IO {
   isTTY: boolean;
   env: Record<string, string | undefined>;
   clock(): number;
+  /** the terminal's width when stdout is one */
+  columns?: number;
+  /** process.platform */
+  platform?: string;
+  /** a file's text, or undefined when it does not exist (.podwhyignore, --ignore-file) */
+  readFile?(path: string): string | undefined;
 }

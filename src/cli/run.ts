@@ -36,6 +36,10 @@ interface Args {
   logTail: number;
   force: boolean;
   redact: boolean;
+  details: boolean;
+  failOn: string;
+  ignore?: string[];
+  ignoreFile?: string;
 }
 
 const FORMATS = ['text', 'json', 'yaml', 'markdown'];
@@ -76,6 +80,10 @@ function parseArgs(argv: string[]): Args {
     .option('user', { type: 'string', requiresArg: true })
     .option('request-timeout', { type: 'string', requiresArg: true })
     .option('log-tail', { type: 'number', default: 50 })
+    .option('details', { type: 'boolean', default: false })
+    .option('fail-on', { type: 'string', default: 'error', requiresArg: true })
+    .option('ignore', { type: 'string', array: true, requiresArg: true })
+    .option('ignore-file', { type: 'string', requiresArg: true })
     .fail((msg, err) => {
       throw new UserError(msg ?? err?.message ?? 'invalid arguments');
     })
@@ -142,8 +150,32 @@ async function liveInput(args: Args, io: IO, targets: Array<{ kind: string; name
   }
 }
 
+/** --ignore rules, then --ignore-file (or .podwhyignore in the working directory when it exists). */
+async function ignoreRules(args: Args, io: IO) {
+  const { parseIgnoreFile, parseIgnoreRule, IgnoreRuleError } = await import('../report/ignore');
+  const file = args.ignoreFile ?? '.podwhyignore';
+  try {
+    const rules = (args.ignore ?? []).map((r) => {
+      try {
+        return parseIgnoreRule(r);
+      } catch (e) {
+        throw new IgnoreRuleError(`--ignore ${(e as Error).message}`);
+      }
+    });
+    const text = io.readFile?.(file);
+    if (text === undefined && args.ignoreFile !== undefined) throw new UserError(`--ignore-file ${args.ignoreFile}: no such file`);
+    if (text !== undefined) rules.push(...parseIgnoreFile(text, file));
+    return rules;
+  } catch (e) {
+    if (e instanceof IgnoreRuleError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
 async function analyze(args: Args, io: IO): Promise<number> {
   if (!FORMATS.includes(args.output)) throw new UserError(`-o ${JSON.stringify(args.output)}: use text, json, yaml or markdown`);
+  if (args.failOn !== 'error' && args.failOn !== 'warning') throw new UserError(`--fail-on ${JSON.stringify(args.failOn)}: use error or warning`);
+  const ignore = await ignoreRules(args, io);
   const files = args.filename ?? [];
   const targets = args._.slice(0).map(String).map(parseTarget);
   let now: number | undefined;
@@ -191,7 +223,11 @@ async function analyze(args: Args, io: IO): Promise<number> {
   const report = buildReport(
     snapshot,
     pods,
-    { ...(live ? { mode: 'live' as const, ...(live.context ? { context: live.context } : {}), skipped: live.skipped } : { mode: 'offline' as const }), ...(progress ? { progress: (done: number, total: number) => progress.analyzing(done, total) } : {}) },
+    {
+      ...(live ? { mode: 'live' as const, ...(live.context ? { context: live.context } : {}), skipped: live.skipped } : { mode: 'offline' as const }),
+      ...(progress ? { progress: (done: number, total: number) => progress.analyzing(done, total) } : {}),
+      ignore,
+    },
     workloads,
   );
   progress?.clear();
@@ -205,15 +241,25 @@ async function analyze(args: Args, io: IO): Promise<number> {
       io.stdout(safeYaml(report, (v) => dump(v, { noRefs: true, lineWidth: -1 })));
       break;
     }
-    case 'markdown':
-      io.stdout((await import('../render/markdown')).renderMarkdown(report));
+    case 'markdown': {
+      const [{ renderMarkdown }, { ASCII, UNICODE, localeIsUtf8 }] = await Promise.all([import('../render/markdown'), import('../render/layout')]);
+      io.stdout(renderMarkdown(report, { glyphs: localeIsUtf8(io.env, io.platform ?? 'linux') ? UNICODE : ASCII, view: targets.length > 0 ? 'pods' : 'triage' }));
       break;
+    }
     default: {
-      const { plainStyle, renderText } = await import('../render/text');
-      io.stdout(renderText(report, styleFor(args, io, plainStyle)));
+      const [{ plainStyle, renderText }, { ASCII, UNICODE, localeIsUtf8, outputWidth }] = await Promise.all([import('../render/text'), import('../render/layout')]);
+      io.stdout(
+        renderText(report, {
+          style: styleFor(args, io, plainStyle),
+          glyphs: localeIsUtf8(io.env, io.platform ?? 'linux') ? UNICODE : ASCII,
+          width: outputWidth(io.env, io.isTTY ? io.columns : undefined),
+          view: targets.length > 0 ? 'pods' : 'triage',
+          details: args.details,
+        }),
+      );
     }
   }
-  return exitCodeOf(report);
+  return exitCodeOf(report, args.failOn as 'error' | 'warning');
 }
 
 export interface RunIO extends IO {

@@ -1,12 +1,15 @@
 // From a snapshot and the selected pods to the report document: analysis, health, groups, sorting.
 import type { Pod, Workload } from '../../schemas/k8s';
 import type { PodReport, Report } from '../../schemas/report';
+import { clusterFacts } from './cluster';
+import { groupsOf } from './groups';
+import { applyIgnores, type IgnoreRule } from './ignore';
+import { withRemedyKinds } from './remedies';
 import { podContext } from '../analyzers/context';
 import { analyzePod, toFinding, type Diagnostic } from '../analyzers/engine';
 import { workloadAnalyzers } from '../analyzers/registry';
 import { workloadContext } from '../analyzers/workloads/lib/context';
 import { objectKey } from '../snapshot/input';
-import type { Finding } from '../analyzers/types';
 import { ownerText } from '../k8s/owners';
 import { formatTime, humanDuration, parseTime } from '../k8s/time';
 import type { Snapshot } from '../snapshot/types';
@@ -17,6 +20,8 @@ export interface ReportOptions {
   skipped?: Array<{ analysis: string; reason: string }>;
   /** called as pods are analyzed (for a progress line; the report does not depend on it) */
   progress?: (done: number, total: number) => void;
+  /** accepted findings: left out of the pods and listed as suppressed */
+  ignore?: IgnoreRule[];
 }
 
 /** A failed Job pod whose Job later completed is history, not a problem. */
@@ -27,6 +32,21 @@ function supersededBy(pod: Pod, snapshot: Snapshot): string | undefined {
   return (w?.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True') ? `Job ${job?.name} completed after this attempt failed` : undefined;
 }
 
+/**
+ * The pod's top controller: a ReplicaSet's own controller when the snapshot has it (pod-template-hash did not
+ * always match the ReplicaSet's name suffix, before 1.11); a static pod's node.
+ */
+function ownerIn(pod: Pod, snapshot: Snapshot): string | undefined {
+  const text = ownerText(pod);
+  if (text?.startsWith('ReplicaSet ')) {
+    const rs = snapshot.workloads.get(objectKey('ReplicaSet', pod.metadata.namespace, text.slice('ReplicaSet '.length)));
+    const top = rs?.metadata.ownerReferences?.find((o) => o.controller) ?? rs?.metadata.ownerReferences?.[0];
+    if (top) return `${top.kind} ${top.name}`;
+  }
+  if (!text && pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined && pod.spec.nodeName) return `Node ${pod.spec.nodeName}`;
+  return text;
+}
+
 function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): PodReport {
   const ctx = podContext(pod, snapshot);
   const { findings: raw, diagnostics: d } = analyzePod(ctx);
@@ -34,8 +54,9 @@ function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): Pod
   const superseded = supersededBy(pod, snapshot);
   const findings = superseded ? raw.map((f) => ({ ...f, severity: 'info' as const, message: `${f.message} (${superseded})` })) : raw;
   const created = parseTime(pod.metadata.creationTimestamp);
-  const healthy = (ctx.running || !!superseded) && !findings.some((f) => f.severity !== 'info');
-  const owner = ownerText(pod);
+  // a pod whose only findings are info (a past crash, an ordinary graceful termination) is not a problem
+  const healthy = (ctx.running || !!superseded || findings.length > 0) && !findings.some((f) => f.severity !== 'info');
+  const owner = ownerIn(pod, snapshot);
   const scheduling = schedulingOf(ctx);
   return {
     namespace: ctx.namespace,
@@ -48,7 +69,7 @@ function podReport(pod: Pod, snapshot: Snapshot, diagnostics: Diagnostic[]): Pod
     restarts: ctx.columns.restarts,
     ...(created !== undefined && snapshot.analysisTime >= created ? { age: humanDuration(snapshot.analysisTime - created) } : {}),
     healthy,
-    findings: findings as PodReport['findings'],
+    findings: (findings as PodReport['findings']).map(withRemedyKinds),
     ...(scheduling ? { scheduling } : {}),
   };
 }
@@ -76,20 +97,6 @@ function schedulingOf(ctx: ReturnType<typeof podContext>): PodReport['scheduling
   return out;
 }
 
-function groupsOf(pods: PodReport[]): Report['groups'] {
-  const groups = new Map<string, { id: string; key: string; pods: string[] }>();
-  for (const p of pods) {
-    const primary = p.findings[0] as Finding | undefined;
-    if (p.healthy || !primary) continue;
-    const key = primary.key ?? `${p.namespace}/${p.name}`;
-    const k = `${primary.id}\u0000${key}`;
-    const g = groups.get(k) ?? { id: primary.id, key, pods: [] };
-    g.pods.push(`${p.namespace}/${p.name}`);
-    groups.set(k, g);
-  }
-  return [...groups.values()].sort((a, b) => b.pods.length - a.pods.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : 1));
-}
-
 function workloadReports(snapshot: Snapshot, workloads: Workload[], diagnostics: Diagnostic[]): Report['workloads'] {
   const out: Report['workloads'] = [];
   for (const w of workloads) {
@@ -97,7 +104,7 @@ function workloadReports(snapshot: Snapshot, workloads: Workload[], diagnostics:
     const findings: Report['workloads'][number]['findings'] = [];
     for (const a of workloadAnalyzers) {
       try {
-        for (const r of a.analyze(ctx)) findings.push(toFinding(a, r) as PodReport['findings'][number]);
+        for (const r of a.analyze(ctx)) findings.push(withRemedyKinds(toFinding(a, r) as PodReport['findings'][number]));
       } catch (e) {
         diagnostics.push({ analyzer: a.id, message: `${ctx.ref}: internal error in ${a.id}: ${e instanceof Error ? e.message : String(e)}` });
       }
@@ -109,29 +116,45 @@ function workloadReports(snapshot: Snapshot, workloads: Workload[], diagnostics:
 
 export function buildReport(snapshot: Snapshot, pods: Pod[], opts: ReportOptions, workloads: Workload[] = []): Report {
   const diagnostics: Diagnostic[] = [];
-  const reports = pods.map((p, i) => {
+  const analyzed = pods.map((p, i) => {
     if (opts.progress && i % 1000 === 0) opts.progress(i, pods.length);
     return podReport(p, snapshot, diagnostics);
   });
-  reports.sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  analyzed.sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const { pods: reports, suppressed } = applyIgnores(analyzed, opts.ignore ?? []);
+  const accepted = (p: PodReport): boolean => !p.healthy && !!p.suppressed && !p.findings.some((f) => f.severity !== 'info');
   const healthy = reports.filter((p) => p.healthy).length;
+  const acceptedCount = reports.filter(accepted).length;
+  const unhealthyByStatus: Record<string, number> = {};
+  for (const p of reports) if (!p.healthy && !accepted(p)) unhealthyByStatus[p.status] = (unhealthyByStatus[p.status] ?? 0) + 1;
+  const detail = opts.mode === 'live' && snapshot.timeSource === 'capture' ? 'the time of this live run' : snapshot.timeDetail || snapshot.timeSource;
   return {
     apiVersion: 'podwhy/v1alpha1',
     kind: 'Report',
     analysisTime: formatTime(snapshot.analysisTime),
+    analysisTimeSource: { kind: snapshot.timeSource, detail },
     source: { mode: opts.mode, ...(opts.context ? { context: opts.context } : {}), inputs: snapshot.inputs },
-    summary: { pods: reports.length, healthy, unhealthy: reports.length - healthy },
+    summary: {
+      pods: reports.length,
+      healthy,
+      unhealthy: reports.length - healthy - acceptedCount,
+      infoOnly: reports.filter((p) => p.healthy && p.findings.length > 0).length,
+      suppressed: acceptedCount,
+      unhealthyByStatus: Object.fromEntries(Object.entries(unhealthyByStatus).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))),
+    },
     pods: reports,
     workloads: workloadReports(snapshot, workloads, diagnostics),
-    groups: groupsOf(reports),
+    groups: groupsOf(reports.filter((p) => !accepted(p))),
+    cluster: clusterFacts(snapshot),
+    suppressed,
     inputErrors: snapshot.inputErrors,
     skipped: opts.skipped ?? [],
     diagnostics,
   };
 }
 
-/** 1 when any analyzed pod has an error-level finding. */
-export function exitCodeOf(report: Report): 0 | 1 {
+/** 1 when any analyzed pod or workload has a finding at the --fail-on level or above (default: error). */
+export function exitCodeOf(report: Report, failOn: 'error' | 'warning' = 'error'): 0 | 1 {
   const all = [...report.pods.flatMap((p) => p.findings), ...report.workloads.flatMap((w) => w.findings)];
-  return all.some((f) => f.severity === 'error') ? 1 : 0;
+  return all.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning')) ? 1 : 0;
 }

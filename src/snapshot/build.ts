@@ -28,12 +28,15 @@ export class SnapshotBuilder {
   private readonly snap: Snapshot;
   private newestText = '';
   private captureTime: number | undefined;
+  private localCaptureTime: number | undefined;
   private readonly seen = new Set<string>();
 
   constructor(errors: InputError[] = []) {
     this.snap = {
       analysisTime: 0,
       timeSource: 'clock',
+      timeDetail: '',
+      notCollected: [],
       pods: [],
       nodes: new Map(),
       events: [],
@@ -62,9 +65,19 @@ export class SnapshotBuilder {
     this.snap.inputErrors.push(e);
   }
 
-  /** a capture time found in the bundle's layout or metadata (epoch ms); the newest wins */
+  /** a capture time the input records in UTC (our snapshots, metadata.json; epoch ms); the newest wins */
   noteCaptureTime(ms: number): void {
     this.captureTime = Math.max(this.captureTime ?? 0, ms);
+  }
+
+  /** a troubleshoot folder name's time: local time of the machine that made the bundle, read as if UTC */
+  noteLocalCaptureTime(ms: number): void {
+    this.localCaptureTime = Math.max(this.localCaptureTime ?? 0, ms);
+  }
+
+  /** what one of the bundle's collectors could not collect */
+  noteNotCollected(e: { origin: string; messages: string[] }): void {
+    this.snap.notCollected.push(e);
   }
 
   private noteCaptured(kind: string, ns: string | null | undefined): void {
@@ -203,20 +216,39 @@ export class SnapshotBuilder {
     snap.inputs = opts.inputs;
     indexSnapshot(snap);
     const newest = parseTime(this.newestText) ?? 0;
-    let source: TimeSource = 'clock';
-    let time = opts.clock ?? 0;
-    if (opts.now !== undefined) {
-      source = 'flag';
-      time = opts.now;
-    } else if (this.captureTime !== undefined) {
-      source = 'capture';
-      time = this.captureTime;
-    } else if (newest > 0) {
-      source = 'newest';
-      time = newest;
-    }
-    snap.analysisTime = time;
-    snap.timeSource = source;
+    const chosen = chooseTime(opts, this.captureTime, this.localCaptureTime, newest);
+    snap.analysisTime = chosen.time;
+    snap.timeSource = chosen.source;
+    snap.timeDetail = chosen.detail;
+    snap.notCollected.sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
     return snap;
   }
+}
+
+const MINUTE = 60_000;
+
+/**
+ * A troubleshoot folder name holds local time with no zone. The bundle cannot predate its newest timestamp, and node
+ * heartbeats keep that timestamp within minutes of the capture, so the zone offset is the difference rounded to a
+ * quarter hour when that lands on a real offset (UTC-12 to UTC+14) within 10 minutes.
+ */
+export function reconcileLocalTime(local: number, newest: number): { time: number; detail: string } {
+  if (newest <= 0) return { time: local, detail: 'bundle folder name, read as UTC: nothing inside tells its time zone' };
+  const diff = local - newest;
+  const offset = Math.round(diff / (15 * MINUTE)) * 15 * MINUTE;
+  if (offset >= -12 * 60 * MINUTE && offset <= 14 * 60 * MINUTE && Math.abs(diff - offset) <= 10 * MINUTE) {
+    const h = Math.abs(offset) / (60 * MINUTE);
+    const zone = `UTC${offset < 0 ? '-' : '+'}${String(Math.floor(h)).padStart(2, '0')}:${String(Math.round((h % 1) * 60)).padStart(2, '0')}`;
+    return { time: Math.max(local - offset, newest), detail: `bundle folder name read as local time ${offset === 0 ? 'UTC' : zone}, matched to the newest timestamp inside` };
+  }
+  if (newest > local + 14 * 60 * MINUTE) return { time: newest, detail: 'newest timestamp in the input: the bundle folder name is older than its contents' };
+  return { time: Math.max(local, newest), detail: 'bundle folder name, read as UTC: its contents do not tell the time zone' };
+}
+
+function chooseTime(opts: { now?: number; clock?: number }, captureTime: number | undefined, localCaptureTime: number | undefined, newest: number): { time: number; source: TimeSource; detail: string } {
+  if (opts.now !== undefined) return { time: opts.now, source: 'flag', detail: '--now' };
+  if (captureTime !== undefined) return { time: captureTime, source: 'capture', detail: 'capture time recorded in the input' };
+  if (localCaptureTime !== undefined) return { ...reconcileLocalTime(localCaptureTime, newest), source: 'capture' };
+  if (newest > 0) return { time: newest, source: 'newest', detail: 'newest timestamp in the input' };
+  return { time: opts.clock ?? 0, source: 'clock', detail: 'the clock' };
 }

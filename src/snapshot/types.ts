@@ -35,6 +35,10 @@ export type TimeSource = 'flag' | 'capture' | 'newest' | 'clock';
 export interface Snapshot {
   analysisTime: number;
   timeSource: TimeSource;
+  /** how analysisTime was chosen, in words */
+  timeDetail: string;
+  /** what the bundle's collectors could not collect, per errors file */
+  notCollected: Array<{ origin: string; messages: string[] }>;
   pods: Pod[];
   nodes: Map<string, Node>;
   events: PodEvent[];

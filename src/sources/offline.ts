@@ -38,11 +38,40 @@ export const BUDGETS = {
   item: 256 * MIB,
 };
 
-export function captureTimeFromPath(p: string): number | undefined {
-  const m = BUNDLE_TIME.exec(p);
+/** `kubectl podwhy snapshot` names its archives' folder podwhy-snapshot-2026-11-27T10_00_00 in UTC */
+const SNAPSHOT_TIME = /podwhy-snapshot-(\d{4}-\d{2}-\d{2})T(\d{2})[_:](\d{2})[_:](\d{2})/;
+/** what a troubleshoot collector could not collect: <name>-errors.json, <kind>-errors/<ns>/<name>.json, collector-errors/, errors.json */
+const COLLECTION_ERRORS = /(^|\/)([^/]*-errors\.json|errors\.json|[^/]*-errors\/.+\.json|collector-errors\/.+\.json)$/;
+const MAX_ERRORS_FILE = 1024 * 1024;
+
+function timeIn(re: RegExp, p: string): number | undefined {
+  const m = re.exec(p);
   if (!m) return undefined;
   const ms = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The troubleshoot folder name's time read as if it were UTC (it is local time: the snapshot reconciles it). */
+export function captureTimeFromPath(p: string): number | undefined {
+  return timeIn(BUNDLE_TIME, p);
+}
+
+/** One line per collector failure: the errors file holds a list of messages or a map of namespace to message. */
+export function collectionErrors(layoutPath: string, text: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [text.trim().split('\n')[0] ?? ''].filter(Boolean);
+  }
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    // troubleshoot's collector-errors: {"collector": "etcd", "error": "...", "timestamp": "..."}
+    if (typeof o.error === 'string') return [`${typeof o.collector === 'string' ? `${o.collector}: ` : ''}${o.error}`];
+    return Object.entries(o).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  }
+  return typeof value === 'string' ? [value] : [`${layoutPath}: unreadable errors file`];
 }
 
 export interface LoadProgress {
@@ -118,6 +147,23 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
     }
     logBytes += block.text.length;
     builder.addLog(block);
+  };
+
+  /** a collector's errors file: what the bundle could not collect */
+  const errorsSink = (entry: EntryInfo): EntrySink => {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    return {
+      write: (c) => {
+        tick(c.length);
+        if (bytes < MAX_ERRORS_FILE) chunks.push(c);
+        bytes += c.length;
+      },
+      end: () => {
+        const messages = collectionErrors(entry.layoutPath, Buffer.concat(chunks).toString('utf8')).filter(Boolean);
+        if (messages.length > 0) builder.noteNotCollected({ origin: entry.name, messages });
+      },
+    };
   };
 
   const logSink = (entry: EntryInfo, m: RegExpExecArray): EntrySink => {
@@ -335,8 +381,11 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
     {
       error: (e) => builder.addError(e),
       open: (entry) => {
-        const ct = captureTimeFromPath(entry.name);
+        const local = captureTimeFromPath(entry.name);
+        if (local !== undefined) builder.noteLocalCaptureTime(local);
+        const ct = timeIn(SNAPSHOT_TIME, entry.name);
         if (ct !== undefined) builder.noteCaptureTime(ct);
+        if (!entry.explicit && COLLECTION_ERRORS.test(entry.layoutPath)) return errorsSink(entry);
         const tl = TROUBLESHOOT_LOG.exec(entry.layoutPath);
         if (tl) return logSink(entry, tl);
         if (!entry.explicit && NOT_CLUSTER_DATA.test(entry.layoutPath)) return undefined;

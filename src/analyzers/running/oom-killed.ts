@@ -2,14 +2,14 @@ import { formatBytes, tryParseQuantity, value } from '../../../schemas/quantity'
 import { containerLog } from '../context';
 import { recognizeLog } from '../../k8s/logs';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, resourcesRemedy, restartText } from '../shared/util';
+import { currentSeverity, editRemedy, resourcesRemedy, restartText } from '../shared/util';
 import { oomCases } from './lib/kills';
 
 type Msg = 'limit';
 
 export function doubled(limit: string | undefined): string {
   const qv = tryParseQuantity(limit);
-  return qv ? formatBytes(value(qv) * 2n) : '<more>';
+  return qv ? formatBytes(value(qv) * 2n) : '';
 }
 
 export default defineAnalyzer<Msg>({
@@ -40,7 +40,9 @@ export default defineAnalyzer<Msg>({
         data: { container: o.c.name, limit: o.limit, exitCode: o.term.exitCode, restarts, restartText: restartText(restarts), why: o.why, finishedAt: o.term.finishedAt ?? undefined },
         evidence,
         remedies: [
-          resourcesRemedy(ctx, o.c.name, `Give the container more memory (e.g. double it to ${doubled(o.limit)}) if its usage is legitimate`, `--limits=memory=${doubled(o.limit)} --requests=memory=${doubled(o.limit)}`),
+          doubled(o.limit)
+            ? resourcesRemedy(ctx, o.c.name, `Give the container more memory (e.g. double it to ${doubled(o.limit)}) if its usage is legitimate`, `--limits=memory=${doubled(o.limit)} --requests=memory=${doubled(o.limit)}`)
+            : editRemedy(ctx, `raise resources.limits.memory of container ${o.c.name} if its usage is legitimate`),
           { summary: 'Or make it use less: look for a leak or unbounded cache; for a JVM, size the heap from the limit (-XX:MaxRAMPercentage=75)' },
         ],
         severity: currentSeverity(ctx, o.c),

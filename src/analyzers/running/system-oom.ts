@@ -1,5 +1,5 @@
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { currentSeverity, resourcesRemedy, restartText } from '../shared/util';
+import { currentSeverity, editRemedy, restartText } from '../shared/util';
 import { oomCases } from './lib/kills';
 import { name, sh } from '../../k8s/command';
 
@@ -28,13 +28,13 @@ export default defineAnalyzer<Msg>({
       if (o.limit) evidence.push({ ref: ctx.ref, path: `${o.c.specPath}.resources.limits.memory`, observed: o.limit });
       else evidence.push({ ref: ctx.ref, path: `${o.c.specPath}.resources.limits`, observed: 'no memory limit' });
       if (o.nodeEvent) evidence.push({ ref: o.nodeEvent.ref, observed: `${o.nodeEvent.reason}: ${o.nodeEvent.message}` });
-      const node = ctx.pod.spec.nodeName ?? '<node>';
+      const node = ctx.pod.spec.nodeName ?? 'its node';
       out.push({
         messageId: o.limit ? 'nodeOom' : 'noLimit',
         data: { container: o.c.name, node, limit: o.limit, why: o.why, exitCode: o.term.exitCode, restarts, restartText: restartText(restarts) },
         evidence,
         remedies: [
-          resourcesRemedy(ctx, o.c.name, 'Give the container a memory request and limit so the scheduler accounts for it and it cannot starve the node', '--requests=memory=<typical usage> --limits=memory=<peak usage>'),
+          editRemedy(ctx, `give container ${o.c.name} resources.requests.memory (its typical usage) and resources.limits.memory (its peak), so the scheduler accounts for it and it cannot starve the node`),
           { summary: `See what else uses memory on ${node}`, command: sh`kubectl describe node ${name(node)} | sed -n '/Non-terminated Pods/,/Events/p'` },
           { summary: 'Reserve memory for the system so the kubelet evicts before the kernel kills (kubelet config: systemReserved, kubeReserved, evictionHard memory.available)' },
         ],

@@ -16,7 +16,7 @@ testAnalyzer(analyzer, {
     {
       name: 'per node it shows allocatable, requested, free and asked, and names the closest node and the gap',
       objects: [n('a', '4', '16Gi'), n('b', '4', '16Gi'), user('u1', 'a', '3', '2Gi'), user('u2', 'b', '1', '14Gi'), pending('2', '4Gi')],
-      findings: [{ messageId: 'short', data: { blocked: 2, total: 2, closest: 'a', gap: '1 cpu' }, evidence: [{ ref: 'Node/a', path: 'status.allocatable.cpu', observed: 'allocatable 4, requested 3, free 1, pod asks 2' }, { ref: 'Node/b', path: 'status.allocatable.memory', observed: 'allocatable 16Gi, requested 14Gi, free 2Gi, pod asks 4Gi' }], remedyIncludes: ['Smallest fix: free 1 cpu of requests on a', 'kubectl set resources deployment/p -c app --requests=cpu=<less>'] }],
+      findings: [{ messageId: 'short', data: { blocked: 2, total: 2, closest: 'a', gap: '1 cpu' }, evidence: [{ ref: 'Node/a', path: 'status.allocatable.cpu', observed: 'allocatable 4, requested 3, free 1, pod asks 2' }, { ref: 'Node/b', path: 'status.allocatable.memory', observed: 'allocatable 16Gi, requested 14Gi, free 2Gi, pod asks 4Gi' }], remedyIncludes: ['Smallest fix: free 1 cpu of requests on a', 'kubectl set resources deployment/p -c app --requests=cpu=1 -n default'] }],
     },
     {
       name: 'a pod bigger than any node cannot fit even on an empty node',

@@ -6,7 +6,8 @@ import { blockedBy, rejectionBy, type NodeVerdict } from '../../scheduler/verdic
 import type { SchedulingView } from '../../scheduler/view';
 import type { PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { resourcesRemedy } from '../shared/util';
+import { editRemedy, resourcesRemedy } from '../shared/util';
+import { resourceList } from '../../k8s/scheduling';
 import { saidEvidence, saidEntries, schedulingRank } from './lib/findings';
 import { filterStep } from './lib/step';
 import { name, sh } from '../../k8s/command';
@@ -18,6 +19,17 @@ const fmt = formatResource;
 const firstContainer = (ctx: PodContext): string => ctx.pod.spec.containers[0]?.name ?? '<container>';
 const insufficientOn = (v: NodeVerdict): Insufficient[] => rejectionBy(v, NodeResourcesFit.Name)?.insufficient ?? [];
 const missing = (x: Insufficient): bigint => x.requested - (x.capacity - x.used);
+/** --requests values that make the first container fit the closest node, when lowering its own request is enough. */
+function loweredRequests(ctx: PodContext, shortfalls: Insufficient[]): string | undefined {
+  const requests = resourceList(ctx.pod.spec.containers[0]?.resources?.requests);
+  const parts: string[] = [];
+  for (const x of shortfalls) {
+    const own = requests.get(x.resource);
+    if (x.resource === 'pods' || own === undefined || own - missing(x) <= 0n) return undefined;
+    parts.push(`${x.resource}=${fmt(x.resource, own - missing(x)).replace(/\s+/g, '')}`);
+  }
+  return parts.length ? `--requests=${parts.join(',')}` : undefined;
+}
 const firstGap = (s: Insufficient[]): bigint => (s[0] ? missing(s[0]) : 0n);
 // a node can be made to fit by freeing requests only if the pod fits it when empty
 const fixable = (s: Insufficient[]): boolean => s.every((x) => x.requested <= x.capacity);
@@ -48,7 +60,7 @@ function fromMessage(ctx: PodContext, view: SchedulingView): Array<RawFinding<Ms
   const extended = resources.filter((r) => r.includes('/'));
   const basic = resources.filter((r) => !r.includes('/') && r !== 'pods');
   const remedies: Remedy[] = extended.map((r) => ({ summary: `Check that nodes advertise ${r}: its device plugin DaemonSet must run on those nodes`, command: /^[\w./-]+$/.test(r) ? `kubectl get nodes -o custom-columns='NAME:.metadata.name,${r.toUpperCase()}:.status.allocatable.${r.replace(/\./g, '\\.')}'` : undefined }));
-  if (basic.length) remedies.push(resourcesRemedy(ctx, firstContainer(ctx), 'Lower the request if the pod asks for more than it needs', `--requests=${basic.map((r) => `${r}=<less>`).join(',')}`));
+  if (basic.length) remedies.push(editRemedy(ctx, `lower resources.requests (${basic.join(', ')}) of container ${firstContainer(ctx)} if the pod asks for more than it needs`));
   remedies.push({ summary: "Add capacity: a node with room for the request (check the cluster autoscaler's events)" });
   return [{
     messageId: 'fromEvent',
@@ -114,7 +126,9 @@ export default defineAnalyzer<Msg>({
         const need = sim.podRequest;
         remedies.push({ summary: `Smallest fix: add a node like ${closest.v.name} with at least ${['cpu', 'memory'].filter((r) => need.has(r)).map((r) => `${fmt(r, need.get(r) ?? 0n)} ${r}`).join(' and ')} allocatable: no node that passes the other checks can hold the pod even empty` });
       }
-      if (!onlyPods) remedies.push(resourcesRemedy(ctx, firstContainer(ctx), "Or lower the pod's request if it asks for more than it uses", `--requests=${(closest?.s ?? []).map((x) => `${x.resource}=<less>`).join(',') || 'cpu=<less>'}`));
+      const lowered = closest ? loweredRequests(ctx, closest.s) : undefined;
+      if (!onlyPods && lowered) remedies.push(resourcesRemedy(ctx, firstContainer(ctx), `Or lower the pod's request to what fits ${closest?.v.name ?? 'the closest node'}, if it asks for more than it uses`, lowered));
+      else if (!onlyPods) remedies.push(editRemedy(ctx, "lower resources.requests of the pod's containers if it asks for more than it uses"));
       const zones = blockedBy(sim.nodes, VolumeZone.Name).failures[0]?.zones;
       remedies.push({ summary: `Or add a node${zones?.length ? ` in ${zones.join(' or ')} (where the pod's volume is)` : ''} with room for the pod (if a cluster autoscaler runs, read its events for why it did not)` });
       return [{

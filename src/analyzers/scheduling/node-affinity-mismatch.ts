@@ -58,7 +58,7 @@ export default defineAnalyzer<Msg>({
         data: { count: b.failures.length, total: sim.nodeCount, detail },
         evidence: [{ ref: ctx.ref, path: 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution', observed: detail }],
         remedies: [
-          { summary: 'Label the nodes the pod is meant for so one term matches', command: 'kubectl label nodes <node> <key>=<value>' },
+          { summary: 'Label the nodes the pod is meant for so one term matches (kubectl label nodes NODE KEY=VALUE); their labels now:', command: 'kubectl get nodes --show-labels' },
           { summary: 'Or relax the expression that fails on every node, or make it preferredDuringSchedulingIgnoredDuringExecution' },
         ],
         key: detail,

@@ -13,7 +13,7 @@ testAnalyzer(analyzer, {
     {
       name: 'a label value nobody has is shown with the values nodes do have',
       objects: [node('a').labels({ disktype: 'hdd' }).build(), node('b').labels({ disktype: 'hdd' }).build(), node('c').build(), p({ disktype: 'ssd' })],
-      findings: [{ messageId: 'noMatch', data: { count: 3, total: 3, selector: 'disktype=ssd', detail: 'no node has disktype=ssd (nodes have disktype=hdd (2))' }, evidence: [{ path: 'spec.nodeSelector', observed: 'disktype=ssd' }], remedyIncludes: ['kubectl label nodes <node> disktype=ssd'] }],
+      findings: [{ messageId: 'noMatch', data: { count: 3, total: 3, selector: 'disktype=ssd', detail: 'no node has disktype=ssd (nodes have disktype=hdd (2))' }, evidence: [{ path: 'spec.nodeSelector', observed: 'disktype=ssd' }], remedyIncludes: ['kubectl get nodes -L disktype'] }],
     },
     {
       name: 'from the event alone, the node selector is quoted',

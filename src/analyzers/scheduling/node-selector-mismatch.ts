@@ -63,7 +63,7 @@ export default defineAnalyzer<Msg>({
         data: { count: b.failures.length, total: sim.nodeCount, selector: selText, detail, missing: missing.map((r) => `${r.key}=${r.value}`) },
         evidence: [{ ref: ctx.ref, path: 'spec.nodeSelector', observed: selText }, ...rep.filter((r) => r.others.length).slice(0, 3).map((r) => ({ ref: 'Node/*', path: `metadata.labels.${r.key}`, observed: r.others.slice(0, 5).join(', ') }))],
         remedies: [
-          { summary: 'Label the nodes the pod is meant for', command: sh`kubectl label nodes <node> ${words((missing.length ? missing : rep).map((r) => `${r.key}=${r.value}`))}` },
+          { summary: `Label the nodes the pod is meant for with ${(missing.length ? missing : rep).map((r) => `${r.key}=${r.value}`).join(' ')} (kubectl label nodes NODE ...); their labels now:`, command: sh`kubectl get nodes -L ${words([(missing.length ? missing : rep).map((r) => r.key).join(',')])}` },
           { summary: 'Or fix the nodeSelector in the pod template to labels the nodes have' },
         ],
         key: selText,

@@ -49,7 +49,7 @@ export default defineAnalyzer<Msg>({
           messageId: 'missingLabel',
           data: { count: label.failures.length, total: sim.nodeCount, topologyKey: l.topologyKey, maxSkew: 0, min: 0, countText: '' },
           evidence: [{ ref: ctx.ref, path: 'spec.topologySpreadConstraints', observed: `topologyKey ${l.topologyKey}, maxSkew ?, DoNotSchedule` }, ...domains],
-          remedies: [{ summary: `Label the nodes with ${l.topologyKey}`, command: sh`kubectl label nodes <node> ${l.topologyKey}=<value>` }],
+          remedies: [{ summary: `Label the nodes with ${l.topologyKey} (kubectl label nodes NODE ${l.topologyKey}=VALUE); which have it now:`, command: sh`kubectl get nodes -L ${l.topologyKey}` }],
           key: `${l.topologyKey}:spreadLabel`,
           rank: schedulingRank(label, sim.nodeCount),
         });

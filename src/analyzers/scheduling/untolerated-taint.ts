@@ -5,7 +5,7 @@ import { blockedBy } from '../../scheduler/verdict';
 import { defineAnalyzer, type RawFinding } from '../types';
 import { fromMessage, nodeList, schedulingRank } from './lib/findings';
 import { filterStep } from './lib/step';
-import { name, names as nameList, placeholder, sh, yamlQuoted } from '../../k8s/command';
+import { name, names as nameList, sh, yamlQuoted } from '../../k8s/command';
 
 type Msg = 'taint' | 'fromEvent';
 
@@ -68,7 +68,8 @@ export default defineAnalyzer<Msg>({
         const nodes = b.hits.map((h) => h.node.name);
         const { origin, detail } = taintOrigin(taint.key);
         const toleration = `tolerations:\n- key: ${yamlQuoted(taint.key)}\n  operator: ${taint.value ? `"Equal"\n  value: ${yamlQuoted(taint.value)}` : '"Exists"'}\n  effect: ${yamlQuoted(taint.effect)}`;
-        const remove = sh`kubectl taint nodes ${nodes.length <= 3 ? nameList(nodes) : placeholder('<node>')} ${`${taint.key}:${taint.effect}-`}`;
+        // every tainted node by name (kubectl takes many); past 20 the command covers the first 20
+        const remove = sh`kubectl taint nodes ${nameList(nodes.slice(0, 20))} ${`${taint.key}:${taint.effect}-`}`;
         const remedies = origin === 'node condition' || origin === 'cloud provider'
           ? [{ summary: `Fix the node: this taint is set for ${detail} and comes back while that lasts`, command: sh`kubectl describe node ${name(nodes[0])} | sed -n '/Conditions:/,/Addresses:/p'` }, { summary: 'Only if the pod must run there anyway, tolerate it', patch: toleration }]
           : [{ summary: 'Tolerate the taint in the pod template', patch: toleration }, { summary: `Or remove the taint${origin === 'control-plane' ? ' (this puts ordinary workloads on control-plane nodes)' : ''}`, command: remove }];

@@ -40,5 +40,17 @@ export function resourcesRemedy(ctx: PodContext, container: string, summary: str
   return { summary, command };
 }
 
+/** The node's container runtime CLI: docker where the kubelet talks to dockershim, crictl for CRI runtimes. */
+export function runtimeCli(ctx: PodContext): 'docker' | 'crictl' {
+  return /^docker:\/\//.test(ctx.node?.status.nodeInfo?.containerRuntimeVersion ?? '') ? 'docker' : 'crictl';
+}
+
+/** A change podwhy cannot compute (a usage, a name): "Edit: <field>" and the command that opens the object. */
+export function editRemedy(ctx: PodContext, field: string): Remedy {
+  const target = editTarget(ctx.pod);
+  if (isImmutableTemplate(ctx.pod)) return { summary: `Edit: ${field}, in the manifest that creates this ${target.split('/')[0]} (its pod spec cannot be edited in place), and re-create it` };
+  return { summary: `Edit: ${field}`, command: sh`kubectl edit ${editArg(ctx.pod)} ${nsFlag(ctx)}` };
+}
+
 /** "; restarted 3 times" (or "" before the first restart) */
 export const restartText = (n: number, verb = 'restarted'): string => (n > 0 ? `; ${verb} ${n === 1 ? 'once' : `${n} times`}` : '');

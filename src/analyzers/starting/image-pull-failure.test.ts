@@ -21,7 +21,7 @@ testAnalyzer(analyzer, {
         podEvent('web', 'Failed', 'Failed to pull image "nginx:1.99.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99.99": failed to resolve reference "docker.io/library/nginx:1.99.99": docker.io/library/nginx:1.99.99: not found').container('app').count(4).build(),
         podEvent('web', 'Failed', 'Error: ErrImagePull').container('app').build(),
       ],
-      findings: [{ messageId: 'notFound', data: { cause: 'not-found', image: 'nginx:1.99.99', registry: 'docker.io', attempts: 4 }, evidence: [{ path: 'status.containerStatuses[0].state.waiting' }], remedyIncludes: ['kubectl set image deployment/web app=', 'docker manifest inspect nginx:1.99.99'] }],
+      findings: [{ messageId: 'notFound', data: { cause: 'not-found', image: 'nginx:1.99.99', registry: 'docker.io', attempts: 4 }, evidence: [{ path: 'status.containerStatuses[0].state.waiting' }], remedyIncludes: ['kubectl edit deployment/web -n default', 'docker manifest inspect nginx:1.99.99'] }],
     },
     {
       name: 'a private registry refusing credentials is unauthorized',

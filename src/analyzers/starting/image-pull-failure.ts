@@ -1,8 +1,8 @@
 import { classifyPullError, registryOf, type PullCause } from '../../k8s/images';
 import { eventContainer, eventEvidence, eventsMatching, type ContainerView, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
-import { editArg, nsFlag } from '../shared/util';
-import { name, placeholder, sh, ssh } from '../../k8s/command';
+import { editRemedy, nsFlag, runtimeCli } from '../shared/util';
+import { name, sh, ShellText, ssh } from '../../k8s/command';
 import { isName } from '../../k8s/names';
 
 const PULL_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'RegistryUnavailable', 'ImageInspectError', 'ErrImageNeverPull', 'SignatureValidationFailed']);
@@ -20,33 +20,30 @@ function pullEvents(ctx: PodContext, c: ContainerView, image: string) {
 
 function remedies(ctx: PodContext, c: ContainerView, image: string, cause: PullCause | 'never'): Remedy[] {
   const registry = registryOf(image);
-  const node = ctx.pod.spec.nodeName ?? '<node>';
-  const host = ctx.pod.spec.nodeName ?? placeholder('<node>');
+  const node = ctx.pod.spec.nodeName ?? 'the node';
+  const host = ctx.pod.spec.nodeName;
   const account = name(ctx.pod.spec.serviceAccountName ?? 'default');
-  const fixImage: Remedy = {
-    summary: 'Point the container at an image that exists',
-    command: sh`kubectl set image ${editArg(ctx.pod)} ${name(c.name)}=<repository>:<tag> ${nsFlag(ctx)}`,
-  };
+  const fixImage: Remedy = editRemedy(ctx, `point container ${c.name} at an image that exists (its image field, now ${image})`);
   switch (cause) {
     case 'not-found':
       return [
         { summary: `Check that ${image} exists (from a machine logged in to ${registry})`, command: sh`docker manifest inspect ${image}` },
         fixImage,
-        { summary: 'If the repository is private, give the pod pull credentials', command: sh`kubectl create secret docker-registry regcred --docker-server=${registry} --docker-username=<user> --docker-password=<token> ${nsFlag(ctx)} && kubectl patch serviceaccount ${account} ${nsFlag(ctx)} -p '{"imagePullSecrets":[{"name":"regcred"}]}'` },
+        { summary: 'If the repository is private, give the pod pull credentials (set REGISTRY_USER and REGISTRY_TOKEN in your shell first)', command: sh`kubectl create secret docker-registry regcred --docker-server=${registry} --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_TOKEN" ${nsFlag(ctx)} && kubectl patch serviceaccount ${account} ${nsFlag(ctx)} -p '{"imagePullSecrets":[{"name":"regcred"}]}'` },
       ];
     case 'unauthorized':
       return [
-        { summary: `Create a pull secret for ${registry} and attach it to the pod's service account`, command: sh`kubectl create secret docker-registry regcred --docker-server=${registry} --docker-username=<user> --docker-password=<token> ${nsFlag(ctx)} && kubectl patch serviceaccount ${account} ${nsFlag(ctx)} -p '{"imagePullSecrets":[{"name":"regcred"}]}'` },
+        { summary: `Create a pull secret for ${registry} and attach it to the pod's service account (set REGISTRY_USER and REGISTRY_TOKEN in your shell first)`, command: sh`kubectl create secret docker-registry regcred --docker-server=${registry} --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_TOKEN" ${nsFlag(ctx)} && kubectl patch serviceaccount ${account} ${nsFlag(ctx)} -p '{"imagePullSecrets":[{"name":"regcred"}]}'` },
         { summary: 'If a pull secret is already set, check that it is for this registry and not expired', command: sh`kubectl get pod ${name(ctx.name)} ${nsFlag(ctx)} -o jsonpath='{.spec.imagePullSecrets}'` },
       ];
     case 'network':
       return [
-        { summary: `Try the pull on the node itself to see the network or TLS error first-hand`, command: ssh(host, sh`sudo crictl pull ${image}`) },
+        { summary: `Try the pull on the node itself to see the network or TLS error first-hand`, command: ssh(host, sh`sudo ${new ShellText(runtimeCli(ctx))} pull ${image}`) },
         { summary: `Check DNS, proxy and firewall from the node to ${registry}; for an x509 error, install the registry's CA on the nodes (containerd: /etc/containerd/certs.d/${registry}/ca.crt)` },
       ];
     case 'rate-limited':
       return [
-        { summary: `Authenticate pulls from ${registry} (authenticated accounts get a higher limit)`, command: sh`kubectl create secret docker-registry regcred --docker-server=${registry} --docker-username=<user> --docker-password=<token> ${nsFlag(ctx)}` },
+        { summary: `Authenticate pulls from ${registry} (authenticated accounts get a higher limit; set REGISTRY_USER and REGISTRY_TOKEN in your shell first)`, command: sh`kubectl create secret docker-registry regcred --docker-server=${registry} --docker-username="$REGISTRY_USER" --docker-password="$REGISTRY_TOKEN" ${nsFlag(ctx)}` },
         { summary: 'Or mirror the image to a registry you control and point the pod at the mirror' },
       ];
     case 'never':
@@ -55,7 +52,7 @@ function remedies(ctx: PodContext, c: ContainerView, image: string, cause: PullC
         { summary: `Or load the image onto node ${node} before the pod starts` },
       ];
     default:
-      return [fixImage, { summary: `Read the full pull error on the node`, command: ssh(host, sh`sudo crictl pull ${image}`) }];
+      return [fixImage, { summary: `Read the full pull error on the node`, command: ssh(host, sh`sudo ${new ShellText(runtimeCli(ctx))} pull ${image}`) }];
   }
 }
 

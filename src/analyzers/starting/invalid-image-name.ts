@@ -1,8 +1,7 @@
 import { imageReferenceProblem } from '../../k8s/images';
 import { eventContainer, eventEvidence, eventsMatching } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding } from '../types';
-import { editArg, nsFlag } from '../shared/util';
-import { name, sh } from '../../k8s/command';
+import { editRemedy } from '../shared/util';
 
 type Msg = 'invalid';
 
@@ -35,7 +34,7 @@ export default defineAnalyzer<Msg>({
         messageId: 'invalid',
         data: { container: c.name, image, problem: problem ?? '', problemText: problem ? `: ${problem}` : '' },
         evidence,
-        remedies: [{ summary: 'Set a valid image reference ([registry/]repository[:tag], lower-case repository)', command: sh`kubectl set image ${editArg(ctx.pod)} ${name(c.name)}=<registry>/<repository>:<tag> ${nsFlag(ctx)}` }],
+        remedies: [editRemedy(ctx, `set the image of container ${c.name} to a valid reference ([registry/]repository[:tag], lower-case repository)`)],
         key: image,
       });
     }
