@@ -14,6 +14,7 @@ import { HELP } from './help';
 import { parseTarget } from './select-target';
 import type { IO } from './io';
 import { Progress } from './progress';
+import { ignoreRules } from './ignore-rules';
 
 export type { IO } from './io';
 
@@ -146,28 +147,6 @@ async function liveInput(args: Args, io: IO, targets: Array<{ kind: string; name
     });
   } catch (e) {
     if (e instanceof KubectlError) throw new UserError(`${e.message}${KUBECTL_HINTS[e.kind] ?? ''}`);
-    throw e;
-  }
-}
-
-/** --ignore rules, then --ignore-file (or .podwhyignore in the working directory when it exists). */
-async function ignoreRules(args: Args, io: IO) {
-  const { parseIgnoreFile, parseIgnoreRule, IgnoreRuleError } = await import('../report/ignore');
-  const file = args.ignoreFile ?? '.podwhyignore';
-  try {
-    const rules = (args.ignore ?? []).map((r) => {
-      try {
-        return parseIgnoreRule(r);
-      } catch (e) {
-        throw new IgnoreRuleError(`--ignore ${(e as Error).message}`);
-      }
-    });
-    const text = io.readFile?.(file);
-    if (text === undefined && args.ignoreFile !== undefined) throw new UserError(`--ignore-file ${args.ignoreFile}: no such file`);
-    if (text !== undefined) rules.push(...parseIgnoreFile(text, file));
-    return rules;
-  } catch (e) {
-    if (e instanceof IgnoreRuleError) throw new UserError(e.message);
     throw e;
   }
 }
