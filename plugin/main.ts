@@ -56,6 +56,14 @@ async function main(): Promise<number> {
   });
 }
 
+// a reader that quits early (head, grep -m1, less) closes the pipe: stop quietly with the status the run had
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw e;
+  });
+}
+
 main().then(
   (code) => {
     process.exitCode = code;

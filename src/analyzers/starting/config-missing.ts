@@ -3,7 +3,7 @@ import { objectKey } from '../../snapshot/input';
 import { eventContainer, eventEvidence, eventsMatching, type PodContext } from '../context';
 import { defineAnalyzer, type Evidence, type RawFinding, type Remedy } from '../types';
 import { nsFlag } from '../shared/util';
-import { name, sh, ShellText } from '../../k8s/command';
+import { name, sh } from '../../k8s/command';
 
 type Kind = 'ConfigMap' | 'Secret';
 type Msg = 'missingObject' | 'missingKey';
@@ -90,16 +90,16 @@ function remedies(ctx: PodContext, m: Missing): Remedy[] {
   if (m.key) {
     const field = m.kind === 'ConfigMap' ? 'data' : 'stringData';
     return [
-      { summary: `Add key ${m.key} to ${m.kind} ${m.name}`, command: /^[-._a-zA-Z0-9]+$/.test(m.key) ? sh`kubectl patch ${m.kind.toLowerCase()} ${name(m.name)} ${ns} --type merge -p '{"${field}":{"${new ShellText(m.key)}":"<value>"}}'` : undefined },
+      { summary: `Edit: add key ${m.key} under ${field} of ${m.kind} ${m.name}`, command: sh`kubectl edit ${m.kind.toLowerCase()} ${name(m.name)} ${ns}` },
       { summary: 'Or fix the key name the pod refers to, or mark the reference optional: true if the pod can run without it' },
     ];
   }
   const create =
     m.kind === 'ConfigMap'
-      ? sh`kubectl create configmap ${name(m.name)} ${ns} --from-literal=<key>=<value>`
-      : sh`kubectl create secret generic ${name(m.name)} ${ns} --from-literal=<key>=<value>`;
+      ? sh`kubectl create configmap ${name(m.name)} ${ns}`
+      : sh`kubectl create secret generic ${name(m.name)} ${ns}`;
   return [
-    { summary: `Create ${m.kind} ${m.name} in namespace ${ctx.namespace} (the kubelet retries on its own)`, command: create },
+    { summary: `Create ${m.kind} ${m.name} in namespace ${ctx.namespace}, then add the keys the pod reads (kubectl edit ${m.kind.toLowerCase()} ${m.name}); the kubelet retries on its own`, command: create },
     { summary: 'Or fix the name the pod refers to; if the pod can run without it, mark the reference optional: true' },
   ];
 }

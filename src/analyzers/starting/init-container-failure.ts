@@ -48,7 +48,7 @@ export default defineAnalyzer<Msg>({
           logText: logSentence(signal),
         },
         evidence,
-        remedies: [{ summary: "Read the init container's log", command: sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --previous --tail=100` }],
+        remedies: [{ summary: "Read the init container's log", command: restarts > 0 ? sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --previous --tail=100` : sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --tail=100` }],
         key: `${ctx.namespace}/${c.name}`,
       });
     }

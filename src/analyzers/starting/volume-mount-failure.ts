@@ -44,6 +44,15 @@ function classify(e: PodEvent): Classified {
 /** A specific error is more useful than the generic "timed out" summary the kubelet adds every two minutes. */
 const SPECIFICITY: Record<Msg, number> = { multiAttach: 0, hostPath: 1, noSpace: 2, attach: 3, mount: 4, notRegistered: 5, timeout: 6 };
 
+/** The other pod of the snapshot that uses one of this pod's claims: the old one holding the volume. */
+function holderRemedy(ctx: PodContext): Remedy {
+  const summary = 'Delete the old pod if it is stuck terminating on a dead node (the attach-detach controller force-detaches after 6 minutes otherwise)';
+  const claims = new Set((ctx.pod.spec.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : [])));
+  const holder = ctx.snapshot.pods.find((p) => p !== ctx.pod && p.metadata.namespace === ctx.namespace && (p.spec.volumes ?? []).some((v) => !!v.persistentVolumeClaim?.claimName && claims.has(v.persistentVolumeClaim.claimName)));
+  if (!holder) return { summary: `${summary}; it is the pod the command above shows on another node` };
+  return { summary: `${summary}: ${holder.metadata.name} uses the same claim${holder.spec.nodeName ? ` on ${holder.spec.nodeName}` : ''}`, command: sh`kubectl delete pod ${name(holder.metadata.name)} ${nsFlag(ctx)}` };
+}
+
 function remedies(ctx: PodContext, c: Classified): Remedy[] {
   const node = ctx.pod.spec.nodeName ?? '<node>';
   const host = ctx.pod.spec.nodeName ?? placeholder('<node>');
@@ -52,7 +61,7 @@ function remedies(ctx: PodContext, c: Classified): Remedy[] {
     case 'multiAttach':
       return [
         { summary: 'Find the pod and node still holding the ReadWriteOnce volume', command: sh`kubectl get volumeattachments -o wide | grep -F -- ${c.volume}` },
-        { summary: 'Delete the old pod if it is stuck terminating on a dead node (the attach-detach controller force-detaches after 6 minutes otherwise)', command: sh`kubectl delete pod <old-pod> ${ns}` },
+        holderRemedy(ctx),
         { summary: 'For workloads that need one writer at a time, use strategy Recreate instead of RollingUpdate' },
       ];
     case 'hostPath':

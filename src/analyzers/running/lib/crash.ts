@@ -51,5 +51,7 @@ export function logRemedy(signal: LogSignal | undefined): Remedy[] {
 }
 
 export function logsRemedy(ctx: PodContext, c: ContainerView): Remedy {
+  // --previous only names an earlier instance of the container: one that has restarted; else its own log is the run's
+  if ((c.status?.restartCount ?? 0) === 0) return { summary: `Read the run's log`, command: sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --tail=100` };
   return { summary: `Read the last run's log`, command: sh`kubectl logs ${name(ctx.name)} -n ${name(ctx.namespace)} -c ${name(c.name)} --previous --tail=100` };
 }
