@@ -111,7 +111,7 @@ export function renderTriage(report: Report, o: TextOptions): string[] {
     if (shown.length > 0) out.push(o.style.bold('Details:'), '');
     for (const p of shown) out.push(...renderPod(p, o), '');
   } else if (report.groups.length > 0) {
-    out.push(o.style.dim("Every pod's detail: --details; everything: -o json; the first cause explained:"), o.style.dim(`  kubectl podwhy explain ${report.groups[0]?.id ?? ''}`));
+    out.push(...wrap(o.style.dim("Every pod's detail: --details; everything: -o json; the first cause explained:"), o.width, '', 2), o.style.dim(`  kubectl podwhy explain ${report.groups[0]?.id ?? ''}`));
   }
   out.push(...footer(report, o));
   return out;
