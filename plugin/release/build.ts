@@ -4,7 +4,10 @@
 // For each platform: the official Node.js binary of that platform (npm registry packages, pinned with their sha256
 // in plugin/release/node-dist.json, fetched with `npm pack` into a cache outside git) gets the single-executable
 // blob that the linux-x64 build of the *same* Node version generated from the minified bundle (no code cache, no
-// snapshot: the blob must run on another platform). Linux binaries are stripped first, the Windows one loses its
+// snapshot: the blob must run on another platform). linux/amd64, the platform that generates the blob, gets a blob
+// with V8's code cache instead: start-up falls from about 2x `node -e 0` to about 1x (measured here on an idle machine: 60 ms to 29-34 ms, against 27-30 ms for the same Node's `node -e 0`). V8
+// seeds its code cache with a random number, so the cache is generated with --random-seed=1 to stay reproducible (a
+// changed flag hash would make V8 reject the cache at run time; --random-seed is not part of it). Linux binaries are stripped first, the Windows one loses its
 // Authenticode signature first (injection would break it anyway), the macOS ones are ad-hoc signed afterwards
 // (arm64 macOS kills unsigned code). A platform whose inputs did not change is not rebuilt.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -164,13 +167,17 @@ export async function release(o: ReleaseOptions): Promise<ReleasedPlatform[]> {
   const hostNode = nodeBinary('linux/amd64', o.cacheDir, o.log);
   const nodeVersion = execFileSync(hostNode, ['--version']).toString().trim();
   if (nodeVersion !== `v${pins.node}`) throw new Error(`${hostNode} is ${nodeVersion}, expected v${pins.node}`);
-  const seaConfig = path.join(work, 'sea-config.json');
-  const blobFile = path.join(work, 'sea-prep.blob');
   // paths relative to the work directory: the blob records the main script's path, which must not depend on where
   // the release is built (a rebuild elsewhere gives the same bytes) nor show the build machine's directories
-  writeFileSync(seaConfig, JSON.stringify({ main: path.basename(bundle), output: path.basename(blobFile), disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false }));
-  run(hostNode, ['--experimental-sea-config', path.basename(seaConfig)], { cwd: work });
-  const blob = readFileSync(blobFile);
+  const makeBlob = (name: string, useCodeCache: boolean): Buffer => {
+    const seaConfig = path.join(work, `${name}.json`);
+    const blobFile = path.join(work, `${name}.blob`);
+    writeFileSync(seaConfig, JSON.stringify({ main: path.basename(bundle), output: path.basename(blobFile), disableExperimentalSEAWarning: true, useCodeCache, useSnapshot: false }));
+    run(hostNode, [...(useCodeCache ? ['--random-seed=1'] : []), '--experimental-sea-config', path.basename(seaConfig)], { cwd: work });
+    return readFileSync(blobFile);
+  };
+  const portableBlob = makeBlob('sea-prep', false);
+  const hostBlob = o.platforms.includes(HOST) ? makeBlob('sea-prep-host', true) : portableBlob;
 
   const nodeLicense = readLicenseFromTgz(o.cacheDir);
   const license = Buffer.from(composeLicense(JSON.parse(readFileSync(metafile, 'utf8')) as { inputs: Record<string, unknown> }, nodeLicense));
@@ -182,6 +189,7 @@ export async function release(o: ReleaseOptions): Promise<ReleasedPlatform[]> {
     const archiveFile = path.join(o.outDir, name);
     const binFile = path.join(work, platform.replace('/', '_'), binName(platform));
     const node = nodeBinary(platform, o.cacheDir, o.log);
+    const blob = platform === HOST ? hostBlob : portableBlob;
     const stamp = createHash('sha256').update(JSON.stringify({ blob: sha256Hex(blob), node: (pins.targets as Record<string, Pin>)[platform]?.binSha256, license: sha256Hex(license), mtime: o.mtime, toolHash, tools: toolVersions(platform) })).digest('hex');
     const stampFile = `${binFile}.inputs`;
     if (existsSync(archiveFile) && existsSync(binFile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
@@ -232,6 +240,9 @@ function readLicenseFromTgz(cacheDir: string): string {
   if (!text) throw new Error(`${tgz} holds no package/LICENSE`);
   return text;
 }
+
+/** the platform whose Node generates the blob: its code cache is valid only for that very binary */
+const HOST: Platform = 'linux/amd64';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
