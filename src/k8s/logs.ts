@@ -32,7 +32,8 @@ const MAX_LINES = 200;
 /** The most telling fatal line among the last lines of a log; the latest match wins, Python/Java/Go first. */
 export function recognizeLog(text: string | undefined): LogSignal | undefined {
   if (!text || isCollectorError(text)) return undefined;
-  const lines = text.split('\n').slice(-MAX_LINES);
+  // lines are cut so that no pattern can backtrack over megabytes
+  const lines = text.split('\n').slice(-MAX_LINES).map((l) => (l.length > 4096 ? l.slice(0, 4096) : l));
   for (const [id, re, what] of PATTERNS) {
     for (let i = lines.length - 1; i >= 0; i--) {
       const line = lines[i] as string;

@@ -5,12 +5,31 @@ import { ConfigObject, CSINode, Event, GenericObject, Lease, Node, PersistentVol
 import { parseTime } from '../k8s/time';
 import { indexSnapshot } from './indexes';
 import { flatten, kindFromPath } from './kinds';
-import { issueMessage, keysOf, newestTimestamp, normaliseEvent } from './normalise';
+import { capMessage as cap, issueMessage, keysOf, newestTimestamp, normaliseEvent } from './normalise';
 import { CAPTURE_ANNOTATION, objectKey, type InputError, type LogBlock, type SnapshotInput } from './input';
 import type { ConfigKeys, Snapshot, TimeSource } from './types';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
 const OTHER_KINDS = new Set(['Namespace', 'ResourceQuota', 'LimitRange', 'PriorityClass', 'Service', 'VolumeAttachment', 'ServiceAccount']);
+
+/** a pod's status messages, cut like event messages (see capMessage) */
+
+function capPodMessages(pod: Pod): void {
+  const st = pod.status as { message?: string; conditions?: Array<{ message?: string }>; containerStatuses?: unknown[]; initContainerStatuses?: unknown[]; ephemeralContainerStatuses?: unknown[] };
+  if (st.message) st.message = cap(st.message);
+  for (const c of st.conditions ?? []) if (c.message) c.message = cap(c.message);
+  for (const cs of [...(st.containerStatuses ?? []), ...(st.initContainerStatuses ?? []), ...(st.ephemeralContainerStatuses ?? [])] as Array<Record<string, Record<string, { message?: string }> | undefined>>) {
+    for (const k of ['state', 'lastState']) {
+      const states = cs[k];
+      if (states) for (const v of Object.values(states)) if (v && typeof v.message === 'string') v.message = cap(v.message);
+    }
+  }
+}
+
+/** at most this many problems are kept per file; the rest are counted in one line */
+const MAX_ERRORS_PER_FILE = 20;
+/** "dir/x.json:12", "x.json: items[3].spec", "a.tar.gz:inner/x.json:5" → the file */
+const fileOf = (origin: string): string => origin.replace(/: .*$/s, '').replace(/:\d+$/, '');
 
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   const b = new SnapshotBuilder(input.errors);
@@ -61,8 +80,27 @@ export class SnapshotBuilder {
     };
   }
 
+  private readonly errorsPerFile = new Map<string, number>();
+
+  /** a hostile file (a million bad lines) costs one summary line, not a million */
+  private lastOrigin = '';
+  private lastFile = '';
+
   addError(e: InputError): void {
-    this.snap.inputErrors.push(e);
+    if (e.origin !== this.lastOrigin) {
+      this.lastOrigin = e.origin;
+      this.lastFile = fileOf(e.origin);
+    }
+    const file = this.lastFile;
+    const n = (this.errorsPerFile.get(file) ?? 0) + 1;
+    this.errorsPerFile.set(file, n);
+    if (n <= MAX_ERRORS_PER_FILE) this.snap.inputErrors.push(e);
+  }
+
+  /** problems a reader counted but did not keep */
+  countErrors(origin: string, n: number): void {
+    const file = fileOf(origin);
+    this.errorsPerFile.set(file, Math.max(this.errorsPerFile.get(file) ?? 0, MAX_ERRORS_PER_FILE) + n);
   }
 
   /** a capture time the input records in UTC (our snapshots, metadata.json; epoch ms); the newest wins */
@@ -95,7 +133,7 @@ export class SnapshotBuilder {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     const { path, message } = issueMessage(r.error);
-    this.snap.inputErrors.push({ origin: path ? `${origin}.${path}`.replace(/: \./, ': ') : origin, message });
+    this.addError({ origin: path ? (origin.includes(': ') ? `${origin}.${path}` : `${origin}: ${path}`) : origin, message });
     return undefined;
   }
 
@@ -111,7 +149,7 @@ export class SnapshotBuilder {
     // a list, even an empty one, shows that its kind was captured (namespace unknown unless items say)
     for (const k of listKinds) this.noteListKind(k);
     if (explicit && !opts.quiet && items.length === 0 && unknown.length > 0) {
-      this.snap.inputErrors.push({ origin, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
+      this.addError({ origin, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
     }
     for (const item of items) {
       const path = opts.prefix ? `${opts.prefix}${item.path.startsWith('[') || item.path === '' ? '' : '.'}${item.path}` : item.path;
@@ -156,6 +194,7 @@ export class SnapshotBuilder {
       if (seen.has(`Pod/${key}`)) return;
       seen.add(`Pod/${key}`);
       pod.metadata.namespace = pod.metadata.namespace ?? 'default';
+      capPodMessages(pod);
       snap.pods.push(pod);
       this.noteCaptured('Pod', pod.metadata.namespace);
     } else if (kind === 'Node') {
@@ -214,6 +253,9 @@ export class SnapshotBuilder {
   finish(opts: { inputs: string[]; now?: number; clock?: number }): Snapshot {
     const snap = this.snap;
     snap.inputs = opts.inputs;
+    for (const [file, n] of this.errorsPerFile) {
+      if (n > MAX_ERRORS_PER_FILE) snap.inputErrors.push({ origin: file, message: `${n - MAX_ERRORS_PER_FILE} more problems in this file not shown` });
+    }
     indexSnapshot(snap);
     const newest = parseTime(this.newestText) ?? 0;
     const chosen = chooseTime(opts, this.captureTime, this.localCaptureTime, newest);

@@ -13,11 +13,11 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'boolean') return String(v);
-  return typeof v === 'object' || typeof v === 'undefined' ? 'an object' : `a ${typeof v}`;
+/** zod names the type it received; the value itself is never quoted (the field may hold a credential) */
+function describeReceived(message: string): string | undefined {
+  const got = /received (\w+)/.exec(message)?.[1];
+  if (got === undefined || got === 'undefined') return undefined;
+  return got === 'array' || got === 'object' ? `an ${got}` : ['string', 'number', 'boolean', 'bigint'].includes(got) ? `a ${got}` : got;
 }
 
 export function issueMessage(error: z.ZodError): { path: string; message: string } {
@@ -25,12 +25,18 @@ export function issueMessage(error: z.ZodError): { path: string; message: string
   if (!issue) return { path: '', message: 'invalid object' };
   let message = issue.message;
   if (issue.code === 'invalid_type') {
-    const got = (issue as { input?: unknown }).input;
-    // the value itself is never quoted: the field may hold a credential (an env value, a token in an annotation)
-    message = got === undefined ? 'required field is missing' : `expected ${issue.expected}, got ${describeValue(got)}`;
+    const got = describeReceived(issue.message);
+    message = got === undefined ? 'required field is missing' : `expected ${issue.expected}, got ${got}`;
   }
   return { path: formatPath(issue.path), message };
 }
+
+/**
+ * Messages analyzers match with regular expressions are cut to a length no real message reaches (the kubelet
+ * itself cuts termination messages at 4 KiB): a hostile 20 MB message must not cost minutes of backtracking.
+ */
+export const MAX_MESSAGE = 8 * 1024;
+export const capMessage = (m: string | undefined | null): string | undefined => (typeof m === 'string' && m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}... (cut)` : (m ?? undefined));
 
 export function normaliseEvent(e: Event, ref: string): PodEvent {
   const involved = e.involvedObject ?? e.regarding ?? {};
@@ -42,7 +48,7 @@ export function normaliseEvent(e: Event, ref: string): PodEvent {
     ref,
     namespace: e.metadata.namespace ?? involved.namespace ?? '',
     reason: e.reason ?? '',
-    message: e.message ?? e.note ?? '',
+    message: capMessage(e.message ?? e.note ?? '') ?? '',
     type: e.type ?? '',
     count,
     first,

@@ -6,7 +6,18 @@ import type { InputError, LogBlock, RawDocument } from '../snapshot/input';
 export interface ParsedText {
   documents: RawDocument[];
   logs: LogBlock[];
+  /** the first problems found (at most MAX_KEPT_ERRORS) */
   errors: InputError[];
+  /** problems found beyond those kept */
+  moreErrors?: number;
+}
+
+/** a hostile file with a million bad lines keeps this many problems and counts the rest */
+export const MAX_KEPT_ERRORS = 50;
+
+function addError(out: ParsedText, e: InputError): void {
+  if (out.errors.length < MAX_KEPT_ERRORS) out.errors.push(e);
+  else out.moreErrors = (out.moreErrors ?? 0) + 1;
 }
 
 /** aliases per document: kubectl never writes any; each chained alias can double what a walk of the document visits ("billion laughs") */
@@ -64,7 +75,7 @@ function splitJsonStream(text: string, file: string, out: ParsedText): void {
       out.documents.push({ origin: `${file}:${start + 1}`, value: JSON.parse(chunk) });
     } catch (e) {
       const { line, message } = jsonErrorLine(chunk, e);
-      out.errors.push({ origin: `${file}:${line === undefined ? start + 1 : start + line}`, message: `invalid JSON (lines ${start + 1}-${endLine + 1}): ${message}` });
+      addError(out, { origin: `${file}:${line === undefined ? start + 1 : start + line}`, message: `invalid JSON (lines ${start + 1}-${endLine + 1}): ${message}` });
     }
     start = -1;
   };
@@ -93,7 +104,7 @@ function splitJsonStream(text: string, file: string, out: ParsedText): void {
         if (isCompleteJson(line)) flushDoc(i);
         return;
       }
-      out.errors.push({ origin: `${file}:${i + 1}`, message: `unexpected text outside a JSON document: ${snippet(line)}` });
+      addError(out, { origin: `${file}:${i + 1}`, message: `unexpected text outside a JSON document: ${snippet(line)}` });
       return;
     }
     buffer.push(line);
@@ -141,7 +152,7 @@ function parseYaml(text: string, file: string, out: ParsedText): void {
       while (lastLine > doc.start && (doc.body[lastLine - doc.start] ?? '').trim() === '') lastLine--;
       const line = mark?.line !== undefined ? Math.min(doc.start + mark.line, lastLine) : doc.start;
       const reason = (e as { reason?: string }).reason ?? firstLine(e instanceof Error ? e.message : String(e));
-      out.errors.push({ origin: `${file}:${line}`, message: `invalid YAML: ${reason}` });
+      addError(out, { origin: `${file}:${line}`, message: `invalid YAML: ${reason}` });
     }
   }
 }

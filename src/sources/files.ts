@@ -2,7 +2,7 @@
 // caller one file at a time (never all in memory). Archives are read as a stream and never extracted; links,
 // absolute paths and ".." entries are skipped. What a file's bytes become is the caller's business (see offline.ts):
 // open() returns a sink for the bytes of each file, or undefined to skip it.
-import { closeSync, createReadStream, lstatSync, openSync, readSync, readdirSync } from 'node:fs';
+import { closeSync, createReadStream, lstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -193,10 +193,18 @@ function firstBytes(file: string): Buffer {
   }
 }
 
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+function walk(dir: string, out: string[], unreadable: (dir: string, e: unknown) => void): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    // one unreadable folder costs itself, not the run
+    unreadable(dir, e);
+    return;
+  }
+  for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
+    if (entry.isDirectory()) walk(full, out, unreadable);
     else if (entry.isFile()) out.push(full);
     // symbolic links and special files are never followed
   }
@@ -211,12 +219,17 @@ async function readOne(file: string, shownAs: string, layoutBase: string, visito
     return;
   }
   if (st.isSymbolicLink()) {
-    visitor.error({ origin: shownAs, message: 'is a symbolic link: not followed' });
-    return;
+    // a link the user named (or `-f <(cmd)`, a /dev/fd link to a pipe) is followed; links inside folders never are
+    try {
+      st = statSync(file);
+    } catch (e) {
+      visitor.error({ origin: shownAs, message: `cannot read: ${errnoText(e)}` });
+      return;
+    }
   }
   if (st.isDirectory()) {
     const found: string[] = [];
-    walk(file, found);
+    walk(file, found, (dir, e) => visitor.error({ origin: posix(path.join(shownAs, path.relative(file, dir))), message: `cannot read this folder: ${errnoText(e)}; the rest was read` }));
     found.sort();
     if (found.length === 0) visitor.error({ origin: shownAs, message: 'directory holds no files' });
     for (const f of found) {
@@ -230,13 +243,23 @@ async function readOne(file: string, shownAs: string, layoutBase: string, visito
 
 async function readFile(file: string, shownAs: string, layoutPath: string, visitor: InputVisitor, explicit: boolean): Promise<void> {
   try {
-    const st = lstatSync(file);
+    const st = explicit ? statSync(file) : lstatSync(file);
+    if (explicit && (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket())) {
+      visitor.error({ origin: shownAs, message: `is a ${st.isSocket() ? 'socket' : 'device'}, not a file: not read` });
+      return;
+    }
+    if (explicit && st.isFIFO()) {
+      // a named pipe or process substitution: read as it comes, sniffed like stdin
+      await readStream(createReadStream(file, { highWaterMark: CHUNK }), shownAs, layoutPath, visitor);
+      return;
+    }
     if (!st.isFile()) return;
     if (ARCHIVE.test(file) || isGzip(firstBytes(file))) {
       await readArchiveStream(fileChunks(file), shownAs, visitor);
       return;
     }
-    if (!READABLE.test(file)) return;
+    // a file named explicitly is read whatever its extension (its content is sniffed); a folder's by name only
+    if (!explicit && !READABLE.test(file)) return;
     const sink = visitor.open({ name: shownAs, layoutPath, explicit, size: st.size });
     if (sink) streamFile(file, sink);
   } catch (e) {
@@ -244,9 +267,18 @@ async function readFile(file: string, shownAs: string, layoutPath: string, visit
   }
 }
 
+const errnoText = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file or directory' : e instanceof Error ? e.message : String(e);
+};
+
 async function readStdin(stdin: StdinSource | undefined, visitor: InputVisitor): Promise<void> {
   const got = stdin ? stdin() : Buffer.alloc(0);
-  const source = Buffer.isBuffer(got) ? bufferChunks(got) : (got as AsyncIterable<Buffer | string>);
+  await readStream(Buffer.isBuffer(got) ? bufferChunks(got) : (got as AsyncIterable<Buffer | string>), 'stdin', 'stdin', visitor);
+}
+
+/** stdin, a FIFO: a stream of unknown length, an archive when it starts as gzip */
+async function readStream(source: AsyncIterable<Buffer | string>, name: string, layoutPath: string, visitor: InputVisitor): Promise<void> {
   const it = source[Symbol.asyncIterator]();
   const first = await it.next();
   const head = first.done ? Buffer.alloc(0) : Buffer.from(first.value);
@@ -259,10 +291,10 @@ async function readStdin(stdin: StdinSource | undefined, visitor: InputVisitor):
     }
   };
   if (isGzip(head)) {
-    await readArchiveStream(rest(), 'stdin', visitor);
+    await readArchiveStream(rest(), name, visitor);
     return;
   }
-  const sink = visitor.open({ name: 'stdin', layoutPath: 'stdin', explicit: true });
+  const sink = visitor.open({ name, layoutPath, explicit: true });
   if (!sink) return;
   for await (const c of rest()) sink.write(c);
   sink.end();

@@ -483,8 +483,14 @@ export class JsonItemStream {
   private parseWhole(start: number, end: number): void {
     if (this.depth === 0 && start === 0 && end === 0) return;
     let value: unknown;
+    const text = this.buf.toString('utf8', start, end);
+    if (!plausibleJson(text)) {
+      // bare words between documents (a dump with text in it): no JSON.parse (and its exception) per word
+      this.opts.onError({ line: this.docLine, message: 'unexpected text outside a JSON document', fatal: false });
+      return;
+    }
     try {
-      value = JSON.parse(this.buf.toString('utf8', start, end));
+      value = JSON.parse(text);
     } catch (e) {
       this.opts.onError({ line: this.docLine, message: cleanJsonError(e), fatal: false });
       return;
@@ -496,7 +502,19 @@ export class JsonItemStream {
   }
 }
 
+/** what a top-level JSON value can start as: the rest is text that no parse needs to be tried on */
+function plausibleJson(text: string): boolean {
+  const t = text.trimStart();
+  const c = t[0];
+  return c === '{' || c === '[' || c === '"' || /^-?\d/.test(t) || /^(true|false|null)\s*$/.test(t);
+}
+
 function cleanJsonError(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  return (message.split('\n')[0] ?? '').replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected token (.) in JSON/, 'unexpected "$1"').trim();
+  // never quote the input back: Node's message carries a snippet of it, which may be secret material
+  return (message.split('\n')[0] ?? '')
+    .replace(/, ".*is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/^Unexpected token '?(.)'?(?: in JSON)?$/, 'unexpected "$1"')
+    .trim();
 }

@@ -7,7 +7,7 @@ import { SnapshotBuilder } from '../snapshot/build';
 import { kindFromPath } from '../snapshot/kinds';
 import type { InputError, LogBlock } from '../snapshot/input';
 import type { Snapshot } from '../snapshot/types';
-import { parseText, type ParsedText } from './documents';
+import { MAX_KEPT_ERRORS, parseText, type ParsedText } from './documents';
 import { readInputs, type EntryInfo, type EntrySink, type StdinSource } from './files';
 import { JsonItemStream, type StreamedItem } from './json-stream';
 
@@ -127,6 +127,10 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
 
   const routeParsed = (entry: EntryInfo, parsed: ParsedText, text: string | undefined): void => {
     for (const e of parsed.errors) builder.addError(e);
+    if (parsed.moreErrors) builder.countErrors(entry.name, parsed.moreErrors);
+    if (entry.explicit && parsed.documents.length === 0 && parsed.logs.length === 0 && parsed.errors.length === 0) {
+      builder.addError({ origin: entry.name, message: 'holds no Kubernetes objects' });
+    }
     // vz bug-report and similar tools record the capture time as {"time": "..."} in metadata.json
     const meta = /(^|\/)metadata\.json$/.test(entry.layoutPath) ? (parsed.documents[0]?.value as { time?: unknown } | undefined) : undefined;
     const metaTime = parseTime(meta?.time);
@@ -188,6 +192,7 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
     let docOthers = 0;
     let pendingKindless: StreamedItem[] = [];
     const errors: InputError[] = [];
+    let moreErrors = 0;
     let dead = false;
     /** the item kind a list's kind names ("PodList" → "Pod"); else the builder takes it from the file's place */
     const hintOf = (shell: Record<string, unknown>): string | undefined => {
@@ -245,8 +250,9 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
         // a broken structure (not a truncation: the stream keeps what came before) is better read with recovery
         if (e.fatal && !e.truncated) failed = true;
         const err = { origin: `${entry.name}:${e.line}`, message: `invalid JSON: ${e.message}` };
-        if (collected) errors.push(err);
-        else builder.addError(err);
+        if (!collected) builder.addError(err);
+        else if (errors.length < MAX_KEPT_ERRORS) errors.push(err);
+        else moreErrors++;
       },
     });
     const goDirect = (): void => {
@@ -255,6 +261,7 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
       collected = undefined;
       raw = undefined;
       for (const e of errors) builder.addError(e);
+      if (moreErrors) builder.countErrors(entry.name, moreErrors);
       for (const { item, hint } of items) deliver(item, hint);
     };
     const write = (c: Buffer): void => {
@@ -290,6 +297,7 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
           return;
         }
         for (const e of errors) builder.addError(e);
+        if (moreErrors) builder.countErrors(entry.name, moreErrors);
         for (const { item, hint } of collected) deliver(item, hint);
         if (entry.explicit && docItems === 0 && docOthers > 0) builder.addError({ origin: entry.name, message: 'not a Kubernetes object or list (no kind, or no metadata)' });
       },
@@ -351,11 +359,29 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
         inner = textSink(entry, head, isData);
       }
     };
+    let utf16: { chunks: Buffer[]; held: number; encoding: 'utf-16le' | 'utf-16be' } | undefined;
     return {
       write: (c) => {
         if (binary) return;
+        if (utf16) {
+          tick(c.length);
+          utf16.held += c.length;
+          if (utf16.held > BUDGETS.textPerFile) {
+            builder.addError({ origin: entry.name, message: `larger than ${BUDGETS.textPerFile / MIB} MiB of UTF-16 text: not read` });
+            binary = true;
+            return;
+          }
+          utf16.chunks.push(c);
+          return;
+        }
         if (inner) {
           inner.write(c);
+          return;
+        }
+        if (headBytes === 0 && c.length >= 2 && ((c[0] === 0xff && c[1] === 0xfe) || (c[0] === 0xfe && c[1] === 0xff))) {
+          // UTF-16 with a byte order mark: what PowerShell's > writes. Decoded whole, then read as UTF-8.
+          tick(c.length);
+          utf16 = { chunks: [c], held: c.length, encoding: c[0] === 0xff ? 'utf-16le' : 'utf-16be' };
           return;
         }
         tick(c.length);
@@ -370,6 +396,18 @@ export async function loadOffline(paths: string[], opts: LoadOptions = {}): Prom
       },
       end: () => {
         if (binary) return;
+        if (utf16) {
+          const text = new TextDecoder(utf16.encoding).decode(Buffer.concat(utf16.chunks));
+          utf16 = undefined;
+          const decoded = dataSink(entry);
+          decoded.write(Buffer.from(text, 'utf8'));
+          decoded.end();
+          return;
+        }
+        if (!inner && entry.explicit && Buffer.concat(head).toString('utf8').trim() === '') {
+          builder.addError({ origin: entry.name, message: 'empty: nothing to read' });
+          return;
+        }
         if (!inner) decide(true);
         inner?.end();
       },
