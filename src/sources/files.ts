@@ -2,7 +2,7 @@
 // caller one file at a time (never all in memory). Archives are read as a stream and never extracted; links,
 // absolute paths and ".." entries are skipped. What a file's bytes become is the caller's business (see offline.ts):
 // open() returns a sink for the bytes of each file, or undefined to skip it.
-import { closeSync, createReadStream, lstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import { createGunzip } from 'node:zlib';
 import fg from 'fast-glob';
 import { Parser } from 'tar/parse';
 import type { InputError } from '../snapshot/input';
+import { errnoText, firstBytes, walk } from './walk';
 
 export interface EntryInfo {
   /** the name shown to users: the path given, or "archive.tar.gz:inner/path" */
@@ -182,33 +183,7 @@ function streamFile(file: string, sink: EntrySink): void {
   sink.end();
 }
 
-function firstBytes(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const b = Buffer.alloc(2);
-    const n = readSync(fd, b, 0, 2, 0);
-    return b.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
 
-function walk(dir: string, out: string[], unreadable: (dir: string, e: unknown) => void): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    // one unreadable folder costs itself, not the run
-    unreadable(dir, e);
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out, unreadable);
-    else if (entry.isFile()) out.push(full);
-    // symbolic links and special files are never followed
-  }
-}
 
 async function readOne(file: string, shownAs: string, layoutBase: string, visitor: InputVisitor): Promise<void> {
   let st;
@@ -267,10 +242,6 @@ async function readFile(file: string, shownAs: string, layoutPath: string, visit
   }
 }
 
-const errnoText = (e: unknown): string => {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file or directory' : e instanceof Error ? e.message : String(e);
-};
 
 async function readStdin(stdin: StdinSource | undefined, visitor: InputVisitor): Promise<void> {
   const got = stdin ? stdin() : Buffer.alloc(0);
